@@ -1,0 +1,71 @@
+// The application's wiring: one object that use cases receive, holding the store, the catalog,
+// the calendar, the trust store and the gateways. Tests build it with an in-memory database and
+// a frozen clock; the server builds it from configuration.
+import { openStore, type Store } from '../store/db.ts';
+import { makeCatalog, type Catalog } from '../services/index.ts';
+import { WorkingCalendar } from '../core/calendar.ts';
+import type { TrustStore } from '../pki/index.ts';
+import { DbStateDatabases, type StateDatabases } from '../gov/gateway.ts';
+import { migrateGov } from '../gov/schema.ts';
+import { ensureCa } from './bootstrap.ts';
+
+export interface AppConfig {
+  /** `postgres://…` or a SQLite file path / `:memory:`. */
+  databaseUrl: string;
+  pgSchema?: string;
+  /** Protects the CA private keys at rest. */
+  caPassphrase: string;
+  /** Base URL published in certificates (CRL, OCSP, issuer). */
+  publicUrl: string;
+  /** Where demo key stores are written (null: keep them only in the returned objects). */
+  dataDir: string | null;
+  stateDbTimeoutMs?: number;
+  sessionTtlMinutes?: number;
+  challengeTtlSeconds?: number;
+}
+
+export interface App {
+  config: AppConfig;
+  store: Store;
+  catalog: Catalog;
+  calendar: WorkingCalendar;
+  /** Set by ensureCa when the instance opens; null only for catalog-only uses that verify nothing. */
+  trust: TrustStore | null;
+  stateDb: StateDatabases;
+  /** Injectable so tests and the demo can run the legal clock at chosen moments. */
+  now: () => Date;
+  close(): Promise<void>;
+}
+
+export async function openApp(config: AppConfig, opts: { now?: () => Date; withoutCa?: boolean } = {}): Promise<App> {
+  const store = await openStore({ url: config.databaseUrl, schema: config.pgSchema });
+  await migrateGov(store.db as never);
+  const app: App = {
+    config,
+    store,
+    catalog: makeCatalog(),
+    calendar: WorkingCalendar.kz(),
+    trust: null,
+    stateDb: new DbStateDatabases(store.db as never, { timeoutMs: config.stateDbTimeoutMs ?? 2000 }),
+    now: opts.now ?? (() => new Date()),
+    close: () => store.close(),
+  };
+  if (!opts.withoutCa) await ensureCa(app);
+  return app;
+}
+
+export function defaultConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = Number(env.PORT ?? 8080);
+  const dataDir = env.QYZMET_DATA_DIR ?? './data';
+  return {
+    databaseUrl: env.QYZMET_DATABASE_URL ?? `${dataDir}/qyzmet.sqlite`,
+    caPassphrase: env.QYZMET_CA_PASSPHRASE ?? 'qyzmet-demo-ca-passphrase',
+    publicUrl: env.QYZMET_PUBLIC_URL ?? `http://localhost:${port}`,
+    dataDir,
+  };
+}
+
+export function trustOf(app: App): TrustStore {
+  if (!app.trust) throw new Error('this instance was opened without its certification authority');
+  return app.trust;
+}

@@ -1,0 +1,41 @@
+// A plausible application for any sub-case, built from the definition alone: the demo, the
+// benchmarks and the catalog-wide tests use it to drive every service without knowing any.
+import { matches, type ApplicantKind, type Channel, type SubCase } from './regulation.ts';
+import { requiredDocuments } from './application.ts';
+
+export interface SampleDocument {
+  requirement: string;
+  name: string;
+  mime: string;
+  contentBase64: string;
+}
+
+export function sampleFields(sc: SubCase, ctx: { channel: Channel; applicantKind: ApplicantKind }, who: { iin: string; bin?: string; today: string }): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of sc.fields) {
+    if (!matches(f.when, ctx) || !f.required) continue;
+    switch (f.type) {
+      case 'number': out[f.id] = 1; break;
+      case 'boolean': out[f.id] = true; break;
+      case 'date': out[f.id] = who.today; break;
+      case 'iin': out[f.id] = who.iin; break;
+      case 'bin': out[f.id] = who.bin ?? who.iin; break;
+      case 'select': out[f.id] = f.options?.[0]?.value ?? ''; break;
+      case 'email': out[f.id] = 'applicant@example.kz'; break;
+      case 'phone': out[f.id] = '+77010000000'; break;
+      default: out[f.id] = `${f.label.en}: sample`.slice(0, f.maxLength ?? 200);
+    }
+  }
+  return out;
+}
+
+/** One small PDF per required document; alternatives are answered with a document where one exists. */
+export function sampleDocuments(sc: SubCase, ctx: { channel: Channel; applicantKind: ApplicantKind }): SampleDocument[] {
+  const declared = new Set(sc.documents.map((d) => d.id));
+  return requiredDocuments(sc, ctx).map((req) => {
+    const alts = req.satisfiedBy ?? [];
+    const requirement = alts.find((a) => declared.has(a)) ?? alts[alts.length - 1] ?? req.id;
+    const body = `%PDF-1.4\n% ${req.name.en}\n%%EOF\n`;
+    return { requirement, name: `${requirement}.pdf`, mime: 'application/pdf', contentBase64: Buffer.from(body).toString('base64') };
+  });
+}

@@ -1,0 +1,138 @@
+// The HTTP face of the use cases: routes translate requests into commands and AppErrors into
+// RFC 9457 problem documents. No rule of any regulation lives here.
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import swagger from '@fastify/swagger';
+import { AppError } from '../app/errors.ts';
+import type { App } from '../app/context.ts';
+import { createChallenge, signIn, userFromToken, type SessionUser } from '../app/auth.ts';
+import { answerPause, cabinet, getCase, getEvents, getResult, inbox, openPause, submitApplication, takeAction } from '../app/cases.ts';
+import { catalogEntry, catalogList, planFor } from '../app/catalog.ts';
+import { listStaff } from '../app/staff.ts';
+
+export interface ServerOptions {
+  logger?: boolean;
+  bodyLimit?: number;
+}
+
+const PROBLEM = 'application/problem+json';
+
+export async function buildServer(app: App, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const f = Fastify({
+    logger: opts.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
+    bodyLimit: opts.bodyLimit ?? 40 * 1024 * 1024,
+    // Behind the state's load balancers the client address comes from X-Forwarded-For.
+    trustProxy: true,
+    ajv: { customOptions: { allErrors: false, coerceTypes: false } },
+  });
+
+  await f.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'qyzmet API',
+        version: '0.1.0',
+        description: 'State services of Kazakhstan run as their regulations describe them. Errors are RFC 9457 problem+json with `field` and `rule`. Commands take an `Idempotency-Key` header; a retry with the same key returns the first response and writes nothing.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Session token from POST /api/auth/signin (EDS challenge sign-in).' } } },
+    },
+  });
+
+  f.setErrorHandler((err: unknown, _req, reply) => sendProblem(reply, toAppError(err)));
+  f.setNotFoundHandler((req, reply) => sendProblem(reply, new AppError(404, 'no_route', `no route ${req.method} ${req.url.split('?')[0]}`)));
+
+  const auth = (req: FastifyRequest): Promise<SessionUser> => {
+    const h = req.headers.authorization;
+    const token = h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+    return userFromToken(app, token);
+  };
+  const idem = (req: FastifyRequest) => {
+    const v = req.headers['idempotency-key'];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const send = (reply: FastifyReply, r: { status: number; body: unknown; replayed: boolean }) => {
+    if (r.replayed) reply.header('Idempotent-Replayed', 'true');
+    return reply.code(r.status).send(r.body);
+  };
+  const obj = { type: 'object' } as const;
+  const secured = [{ bearer: [] }];
+
+  f.get('/health', { schema: { summary: 'Liveness and database check', tags: ['system'] } }, async () => {
+    await app.store.db.selectFrom('counters').select('name').limit(1).execute();
+    return { status: 'ok', engine: app.store.engine, services: app.catalog.ids().length, time: app.now().toISOString() };
+  });
+
+  f.get('/openapi.json', { schema: { hide: true } }, async () => f.swagger());
+
+  // ---- catalog (public)
+  f.get('/api/catalog', { schema: { summary: 'Services in the catalog', tags: ['catalog'] } }, async () => catalogList(app));
+  f.get<{ Params: { id: string }; Querystring: { at?: string } }>('/api/catalog/:id', { schema: { summary: 'A service definition in force at a date', tags: ['catalog'] } }, async (req) => catalogEntry(app, req.params.id, req.query.at));
+  f.get<{ Params: { id: string }; Querystring: { subcase?: string; received?: string; channel?: string; applicantKind?: string } }>(
+    '/api/catalog/:id/deadlines',
+    { schema: { summary: 'Planned due date of every step for an application received at a moment', tags: ['catalog'] } },
+    async (req) => planFor(app, req.params.id, req.query),
+  );
+
+  // ---- sign-in
+  f.post('/api/auth/challenge', { schema: { summary: 'A one-use sign-in challenge to sign with the authentication key', tags: ['auth'] } }, async (_req, reply) => reply.code(201).send(await createChallenge(app)));
+  f.post<{ Body: { challengeId?: unknown; signature?: unknown } }>(
+    '/api/auth/signin',
+    { schema: { summary: 'Exchange a signed challenge (base64 CMS over the nonce) for a session token', tags: ['auth'], body: obj } },
+    async (req) => signIn(app, req.body ?? {}),
+  );
+  f.get('/api/me', { schema: { summary: 'The signed-in user', tags: ['auth'], security: secured } }, async (req) => auth(req));
+
+  // ---- applicant
+  f.post<{ Body: Record<string, unknown> }>(
+    '/api/cases',
+    { schema: { summary: 'Submit a signed application (portal) or accept one at an office (staff)', tags: ['cases'], body: obj, security: secured } },
+    async (req, reply) => send(reply, await submitApplication(app, await auth(req), req.body ?? {}, idem(req))),
+  );
+  f.get('/api/cabinet', { schema: { summary: 'My applications with their status marks and deadlines', tags: ['cabinet'], security: secured } }, async (req) => ({ items: await cabinet(app, await auth(req)) }));
+  f.get<{ Params: { id: string } }>('/api/cases/:id', { schema: { summary: 'A case: status, timeline, deadlines, and the actions open to you', tags: ['cases'], security: secured } }, async (req) => getCase(app, await auth(req), req.params.id));
+  f.get<{ Params: { id: string } }>('/api/cases/:id/events', { schema: { summary: 'The signed, hash-chained event log of a case', tags: ['cases'], security: secured } }, async (req) => ({ items: await getEvents(app, await auth(req), req.params.id) }));
+  f.get<{ Params: { id: string } }>('/api/cases/:id/result', { schema: { summary: 'The issued result document', tags: ['cases'], security: secured } }, async (req) => getResult(app, await auth(req), req.params.id));
+  f.post<{ Params: { id: string }; Body: Record<string, unknown> }>(
+    '/api/cases/:id/answer',
+    { schema: { summary: 'The applicant answers a request (resumes a paused case)', tags: ['cases'], body: obj, security: secured } },
+    async (req, reply) => send(reply, await answerPause(app, await auth(req), req.params.id, req.body ?? {}, idem(req))),
+  );
+
+  // ---- staff
+  f.get<{ Querystring: { role?: string } }>('/api/inbox', { schema: { summary: 'Cases waiting for my roles, most urgent first, with counts', tags: ['staff'], security: secured } }, async (req) => inbox(app, await auth(req), { role: req.query.role }));
+  f.get<{ Querystring: { role?: string } }>('/api/staff', { schema: { summary: 'Colleagues at my provider (to assign an executor)', tags: ['staff'], security: secured } }, async (req) => ({ items: await listStaff(app, await auth(req), req.query.role) }));
+  f.post<{ Params: { id: string; stepId: string; outcomeId: string }; Body: Record<string, unknown> }>(
+    '/api/cases/:id/steps/:stepId/:outcomeId',
+    { schema: { summary: 'Take a step of the regulation with one of its outcomes (register, assign, draft, sign, dispatch…), signed with EDS', tags: ['staff'], body: obj, security: secured } },
+    async (req, reply) => send(reply, await takeAction(app, await auth(req), req.params.id, { ...(req.body ?? {}), stepId: req.params.stepId, outcomeId: req.params.outcomeId }, idem(req))),
+  );
+  f.post<{ Params: { id: string }; Body: Record<string, unknown> }>(
+    '/api/cases/:id/pauses',
+    { schema: { summary: 'Request something from the applicant; the legal clock stops', tags: ['staff'], body: obj, security: secured } },
+    async (req, reply) => send(reply, await openPause(app, await auth(req), req.params.id, req.body ?? {}, idem(req))),
+  );
+
+  return f;
+}
+
+function sendProblem(reply: FastifyReply, e: AppError) {
+  return reply.code(e.status).type(PROBLEM).send(e.toProblem());
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as { statusCode?: number; code?: string; message?: string; validation?: Array<{ instancePath?: string; keyword?: string; message?: string }> };
+  if (e?.validation) {
+    const v = e.validation[0];
+    const field = v?.instancePath?.replace(/^\//, '').replace(/\//g, '.') || 'body';
+    return new AppError(400, v?.keyword ?? 'schema', `${field} ${v?.message ?? 'is invalid'}`, field);
+  }
+  if (e?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (err instanceof SyntaxError && e.statusCode === 400)) {
+    return new AppError(400, 'malformed_json', `the request body is not valid JSON: ${e.message}`, 'body');
+  }
+  if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError(413, 'body_too_large', 'the request body is too large', 'body');
+  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError(415, 'media_type', 'send the request body as application/json', 'Content-Type');
+  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError(e.statusCode, e.code?.toLowerCase() ?? 'bad_request', e.message ?? 'bad request');
+  // Unexpected failures are logged by Fastify; the client gets no internals.
+  console.error(err);
+  return new AppError(500, 'internal', 'an internal error occurred; nothing was changed');
+}

@@ -1,0 +1,28 @@
+// EDS / PKI library: NCA-style certificates, CMS signatures, PKCS#12. Pure functions plus caches.
+
+export type {
+  KeyAlgorithm,
+  HolderKind,
+  LegalRole,
+  Purpose,
+  HolderSubject,
+  CaMaterial,
+  KeyPairPem,
+  CertificateInfo,
+  VerifyFailure,
+  VerifyResult,
+  ChainResult,
+  RevocationStatus,
+  RevocationCheck,
+} from './types.ts';
+export { PkiError, type PkiErrorCode } from './errors.ts';
+export { OID, ROLE_OIDS } from './oids.ts';
+export { generateKeyPair, encryptPrivateKeyPem, decryptPrivateKeyPem } from './keys.ts';
+export { formatName, type NameFields } from './names.ts';
+export { createRootCa, createIssuingCa, issueCertificate } from './ca.ts';
+export { createCsr, verifyCsr, type VerifiedCsr } from './csr.ts';
+export { parseCertificate } from './certinfo.ts';
+export { TrustStore } from './trust.ts';
+export { signCms, verifyCms, type CmsSigner, type VerifyCmsOptions } from './cms.ts';
+export { exportPkcs12, importPkcs12 } from './pkcs12.ts';
+export { benchVerify, type BenchResult } from './bench.ts';

@@ -1,0 +1,58 @@
+// One schema, two engines: SQLite (embedded, zero set-up) and PostgreSQL (production). Every
+// column is portable: JSON and timestamps are stored as text (ISO 8601 UTC, which sorts), so the
+// same queries run on both and the tests prove it.
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Tables } from './tables.ts';
+import { migrate } from './migrations.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Tables>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** `postgres://…` for PostgreSQL; a file path or `:memory:` for SQLite. */
+  url: string;
+  /** PostgreSQL schema to use (tests use a fresh one each). */
+  schema?: string;
+  poolSize?: number;
+}
+
+export async function openStore(opts: OpenOptions): Promise<Store> {
+  const isPg = /^postgres(ql)?:\/\//.test(opts.url);
+  let db: Kysely<Tables>;
+  if (isPg) {
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+    });
+    db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    if (opts.schema) await sql`create schema if not exists ${sql.id(opts.schema)}`.execute(db);
+  } else {
+    if (opts.url !== ':memory:') mkdirSync(dirname(opts.url), { recursive: true });
+    const sqlite = new Database(opts.url);
+    // WAL lets readers proceed during a write; NORMAL sync is durable across process crashes,
+    // which is the failure the embedded mode must survive.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+  await migrate(db);
+  return { db, engine: isPg ? 'postgres' : 'sqlite', close: () => db.destroy() };
+}
+
+/** Unique-constraint violations look different on the two engines. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
