@@ -132,13 +132,15 @@ export function gatewayProblem(e: unknown): AppError {
 
 export async function userFromToken(app: App, token: string | undefined): Promise<SessionUser> {
   if (!token) throw unauthorized('not_signed_in', 'sign in with EDS first: send Authorization: Bearer <token>');
-  const db = app.store.db;
-  const s = await db.selectFrom('sessions').selectAll().where('token_hash', '=', sha256Hex(token)).executeTakeFirst();
-  if (!s) throw unauthorized('bad_token', 'the session token is not valid: sign in again');
-  if (app.now().toISOString() >= s.expires_at) throw unauthorized('session_expired', 'your session has expired: sign in again');
-  const u = await db.selectFrom('users').selectAll().where('id', '=', s.user_id).executeTakeFirst();
-  if (!u) throw unauthorized('bad_token', 'the session belongs to no user');
-  return { ...rowToUser(u), certFingerprint: s.cert_fingerprint };
+  const row = await app.store.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.expires_at', 'sessions.cert_fingerprint', 'users.id', 'users.kind', 'users.iin', 'users.bin', 'users.roles', 'users.provider_id', 'users.display_name', 'users.email', 'users.lang'])
+    .where('sessions.token_hash', '=', sha256Hex(token))
+    .executeTakeFirst();
+  if (!row) throw unauthorized('bad_token', 'the session token is not valid: sign in again');
+  if (app.now().toISOString() >= row.expires_at) throw unauthorized('session_expired', 'your session has expired: sign in again');
+  return { ...rowToUser(row), certFingerprint: row.cert_fingerprint };
 }
 
 /** `db` may be a transaction: on SQLite a query outside the open transaction would wait for it forever. */

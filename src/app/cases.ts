@@ -120,8 +120,8 @@ interface Draft {
   idempotencyKey?: string;
 }
 
-/** Appends events to a case inside `trx`, chaining their hashes, and returns the new state. */
-async function append(trx: Trx, sc: SubCase, caseId: string, state: CaseState | null, drafts: Draft[], at: string): Promise<{ state: CaseState; events: CaseEvent[] }> {
+/** Chains drafts onto the case's log in memory: the new events and the state they fold into. */
+function chain(sc: SubCase, caseId: string, state: CaseState | null, drafts: Draft[], at: string): { state: CaseState; events: CaseEvent[] } {
   let s = state;
   let prevHash = state?.lastHash ?? GENESIS_HASH;
   let seq = state?.lastSeq ?? 0;
@@ -143,30 +143,39 @@ async function append(trx: Trx, sc: SubCase, caseId: string, state: CaseState | 
     s = apply(s, e, sc);
     prevHash = e.hash;
   }
-  if (events.length) {
-    await trx
-      .insertInto('case_events')
-      .values(
-        events.map((e) => ({
-          case_id: e.caseId,
-          seq: e.seq,
-          type: e.data.type,
-          at: e.at,
-          actor_user_id: e.actor.userId,
-          actor_role: e.actor.role,
-          cert_serial: e.actor.certSerial ?? null,
-          idempotency_key: e.idempotencyKey ?? null,
-          // The actor rides inside the JSON so the row can be turned back into the exact hashed event.
-          data: JSON.stringify({ ...e.data, __actor: e.actor }),
-          signature: e.signature ?? null,
-          prev_hash: e.prevHash,
-          hash: e.hash,
-        })),
-      )
-      .execute();
-  }
-  if (!s) throw new Error('append produced no state');
+  if (!s) throw new Error('no events to chain');
   return { state: s, events };
+}
+
+async function writeEvents(trx: Trx, events: CaseEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await trx
+    .insertInto('case_events')
+    .values(
+      events.map((e) => ({
+        case_id: e.caseId,
+        seq: e.seq,
+        type: e.data.type,
+        at: e.at,
+        actor_user_id: e.actor.userId,
+        actor_role: e.actor.role,
+        cert_serial: e.actor.certSerial ?? null,
+        idempotency_key: e.idempotencyKey ?? null,
+        // The actor rides inside the JSON so the row can be turned back into the exact hashed event.
+        data: JSON.stringify({ ...e.data, __actor: e.actor }),
+        signature: e.signature ?? null,
+        prev_hash: e.prevHash,
+        hash: e.hash,
+      })),
+    )
+    .execute();
+}
+
+/** Appends events to a case inside `trx`, chaining their hashes, and returns the new state. */
+async function append(trx: Trx, sc: SubCase, caseId: string, state: CaseState | null, drafts: Draft[], at: string): Promise<{ state: CaseState; events: CaseEvent[] }> {
+  const r = chain(sc, caseId, state, drafts, at);
+  await writeEvents(trx, r.events);
+  return r;
 }
 
 function clockCase(s: CaseState) {
@@ -373,18 +382,23 @@ export async function submitApplication(app: App, user: SessionUser, input: Subm
       documents: docs.map((d, i) => ({ id: `${caseId}:${i}`, name: d.name, mime: d.mime, size: d.size, sha256: d.sha256, requirement: d.requirement })),
       ...(user.kind === 'staff' ? { acceptedBy: user.id } : {}),
     };
-    // The case row must exist before its events (foreign key), so insert a placeholder projection first.
+    const first = chain(sc, caseId, null, [{ actor, data, signature: String(input.signature), idempotencyKey: key }], at);
+    // The case row goes in first (events reference it), already carrying its projection.
     await trx
       .insertInto('cases')
       .values({
         id: caseId, number, service_id: svc.id, version: svc.version, subcase: sc.id, channel, provider_id: svc.provider.id,
-        applicant_user_id: applicantUserId, applicant_iin: iin, applicant_bin: bin ?? null, mark: 'delivered', current_step: sc.firstStep,
-        current_role: null, assignee: null, step_due: null, overall_due: at, paused: 0, submitted_at: at, updated_at: at, last_seq: 0, state: '{}',
+        applicant_user_id: applicantUserId, applicant_iin: iin, applicant_bin: bin ?? null, submitted_at: at,
+        ...projection(app, svc, sc, first.state),
       })
       .execute();
-    let { state } = await append(trx, sc, caseId, null, [{ actor, data, signature: String(input.signature), idempotencyKey: key }], at);
-    state = await runToRest(app, trx, svc, sc, caseId, state, at);
-    await trx.updateTable('cases').set(projection(app, svc, sc, state)).where('id', '=', caseId).execute();
+    await writeEvents(trx, first.events);
+    let state = first.state;
+    // A first step done by an information system runs at once (then the projection is rewritten).
+    if (state.currentStep && findStep(sc, state.currentStep)?.automatic) {
+      state = await runToRest(app, trx, svc, sc, caseId, state, at);
+      await trx.updateTable('cases').set(projection(app, svc, sc, state)).where('id', '=', caseId).execute();
+    }
     if (docs.length) {
       await trx
         .insertInto('attachments')

@@ -11,7 +11,7 @@
 //   5. `transfers` passed to the constructor (a deployment's own orders, or fixes to the table).
 //
 // Substitute days: when a weekend day coincides with a holiday, the day off moves to the next
-// working day after the holiday (Law on holidays art. 5, Labour Code art. 85(2)), except for the
+// working day after the holiday (Law on holidays art. 5, Labour Code art. 85), except for the
 // religious holidays, Orthodox Christmas (7 January) and the first day of Kurban ait. The package
 // applies a per-holiday rule ("Saturday → next Monday, Sunday → next Tuesday") that collides when
 // several holidays are adjacent, so its substitute entries are dropped and recomputed here by the
@@ -148,15 +148,22 @@ function lawDays(year: number): LawDay[] {
   const cached = lawYears.get(year);
   if (cached) return cached;
   const holidays = new Map<number, HolidayKey>();
+  const put = (day: number, key: HolidayKey) => {
+    // Two holidays on one date: keep the one that earns a substitute day when on a weekend.
+    const prior = holidays.get(day);
+    if (prior === undefined || RELIGIOUS.has(prior)) holidays.set(day, key);
+  };
+  // Some years hold two Kurban aits (2006); the announced date replaces the computed one near it.
+  const announced = KURBAN_AIT.get(year);
   for (const h of pkg().getHolidays(year, 'en')) {
     if (h.type !== 'public' || h.substitute) continue;
     const key = keyOf(h.rule);
     if (!heldIn(key, year)) continue;
-    const day = key === 'kurban' ? (KURBAN_AIT.get(year) ?? isoToDay(h.date.slice(0, 10))) : isoToDay(h.date.slice(0, 10));
-    // Two holidays on one date: keep the one that earns a substitute day when on a weekend.
-    const prior = holidays.get(day);
-    if (prior === undefined || RELIGIOUS.has(prior)) holidays.set(day, key);
+    const day = isoToDay(h.date.slice(0, 10));
+    if (key === 'kurban' && announced !== undefined && Math.abs(day - announced) <= 3) continue;
+    put(day, key);
   }
+  if (announced !== undefined && heldIn('kurban', year)) put(announced, 'kurban');
   const weekend = (d: number) => isoWeekday(d) >= 6;
   const substitutes = new Map<number, number>();
   for (const [day, key] of [...holidays].sort((a, b) => a[0] - b[0])) {

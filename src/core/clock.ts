@@ -16,12 +16,12 @@
 //     the opening of the next working day. This is the rule of the standards for portal
 //     submissions ("after working hours, on days off and holidays: the next working day"), applied
 //     to every channel.
-//  5. Day terms (`working_days`, `calendar_days`). Civil Code art. 188: the term starts on the day
-//     after the anchor's local date, whatever the anchor's time of day. `working_days` ends on the
-//     n-th working day after that date; `calendar_days` on the date n days later, moved to the
-//     next working day when that is not a working day (art. 192(1)).
-//  6. End of the last day. Art. 193–194(2): an action to be done in an organisation must be done
-//     before its working hours end, so a day term ends at the provider's closing time
+//  5. Day terms (`working_days`, `calendar_days`). Civil Code rules on terms (art. 188–194): a
+//     term starts on the day after the anchor's local date, whatever the anchor's time of day.
+//     `working_days` ends on the n-th working day after that date; `calendar_days` on the date n
+//     days later, moved to the next working day when that is not a working day.
+//  6. End of the last day. An action to be done in an organisation must be done before its
+//     working hours end (art. 194(2)), so a day term ends at the provider's closing time
 //     (`WorkingHours.close`, e.g. 18:30) of the last day, not at midnight.
 //  7. `same_day`. By the close of the anchor's day when the anchor falls on a working day at or
 //     before closing time (an anchor before opening counts as that day; an anchor exactly at close

@@ -118,6 +118,10 @@ function iinError(v: string, rule: IdRule, detail: string): { ok: false; error: 
   return { ok: false, error: new IdentifierError('iin', rule, v, detail) };
 }
 
+/**
+ * Checks layout, birth date, century/sex digit and check digit. A birth date
+ * in the future is not refused: that needs a clock, which this module has not.
+ */
 export function validateIin(v: string): IinResult {
   const r = checkIin(v);
   if (r.ok || r.error.rule === 'format' || !checkBin(v).ok) return r;
@@ -131,8 +135,8 @@ function checkIin(v: string): IinResult {
   const digit7 = v[6]!;
   const cs = CENTURY_SEX[digit7];
   if (!cs) {
-    // Some sources say 0 marks foreigners, but the numbering rules define no
-    // such value, and accepting it would leave the birth century unknown.
+    // Some sources say 0 marks foreigners; it names no century, so the birth
+    // date could not be decoded, and such a number is refused.
     const why = digit7 === '0' ? ' (0 is sometimes said to mark foreigners, but it names no century, so it is rejected)' : '';
     return iinError(v, 'century_sex', `digit 7 (century and sex) is ${digit7}, expected 1 to 6${why}`);
   }

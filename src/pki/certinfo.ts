@@ -1,11 +1,24 @@
 import crypto, { type KeyObject } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { OID, ROLE_BY_OID } from './oids.ts';
 import { PkiError } from './errors.ts';
 import { BoundedCache } from './cache.ts';
-import { childrenOf, oidOf, parseDer, pemToDer, rawOf, serialBytesToHex } from './der.ts';
-import { formatName, readName } from './names.ts';
+import { pemToDer, serialBytesToHex } from './der.ts';
+import { decodeName, formatName, readName } from './names.ts';
+import {
+  TAG,
+  bitStringBytes,
+  booleanValue,
+  children,
+  content,
+  expect,
+  integerValue,
+  isContext,
+  isUniversal,
+  oid,
+  raw,
+  readRoot,
+  timeValue,
+} from './tlv.ts';
 import { keyAlgorithmOf } from './keys.ts';
 import type { CertificateInfo, HolderKind, LegalRole, Purpose } from './types.ts';
 
@@ -99,35 +112,22 @@ function fail(msg: string): never {
   throw new PkiError('bad_certificate', msg);
 }
 
-function timeOf(node: asn1js.AsnType | undefined): number {
-  if (node instanceof asn1js.UTCTime || node instanceof asn1js.GeneralizedTime) return node.toDate().getTime();
-  return fail('validity time is neither UTCTime nor GeneralizedTime');
-}
-
 function decodeCertificate(der: Buffer, fingerprint: string): ParsedCertificate {
-  const root = parseDer(der, 'certificate');
-  const [tbsNode, sigAlgNode, sigNode] = childrenOf(root);
-  if (!tbsNode || !sigAlgNode || !(sigNode instanceof asn1js.BitString)) fail('not an X.509 Certificate');
-  const tbsParts = childrenOf(tbsNode);
-  const hasVersion = tbsParts[0]?.idBlock.tagClass === 3 && tbsParts[0]?.idBlock.tagNumber === 0;
-  const o = hasVersion ? 1 : 0;
-  const serialNode = tbsParts[o];
-  const issuerNode = tbsParts[o + 2];
-  const validity = childrenOf(tbsParts[o + 3]);
-  const subjectNode = tbsParts[o + 4];
-  const spkiNode = tbsParts[o + 5];
-  if (!(serialNode instanceof asn1js.Integer) || !issuerNode || !subjectNode || !spkiNode) fail('truncated TBSCertificate');
+  const [tbsNode, sigAlgNode, sigNode] = children(readRoot(der, 'certificate'));
+  if (!isUniversal(tbsNode, TAG.SEQUENCE) || !sigAlgNode || !sigNode) fail('not an X.509 Certificate');
+  const tbsParts = children(tbsNode);
+  const o = isContext(tbsParts[0], 0) ? 1 : 0;
+  const serialNode = expect(tbsParts[o], TAG.INTEGER, 'serialNumber');
+  const issuerNode = expect(tbsParts[o + 2], TAG.SEQUENCE, 'issuer');
+  const validity = children(expect(tbsParts[o + 3], TAG.SEQUENCE, 'validity'));
+  const subjectNode = expect(tbsParts[o + 4], TAG.SEQUENCE, 'subject');
+  const spkiNode = expect(tbsParts[o + 5], TAG.SEQUENCE, 'subjectPublicKeyInfo');
+  const extensionsNode = tbsParts.slice(o + 6).find((t) => isContext(t, 3));
 
-  let extensionsNode: asn1js.AsnType | undefined;
-  for (const part of tbsParts.slice(o + 6)) {
-    if (part.idBlock.tagClass === 3 && part.idBlock.tagNumber === 3) extensionsNode = childrenOf(part)[0];
-  }
-
-  const publicKey = crypto.createPublicKey({ key: Buffer.from(rawOf(spkiNode)), format: 'der', type: 'spki' });
+  const publicKey = crypto.createPublicKey({ key: Buffer.from(raw(spkiNode)), format: 'der', type: 'spki' });
   const keyAlgorithm = keyAlgorithmOf(publicKey);
-  const subject = new pkijs.RelativeDistinguishedNames({ schema: subjectNode });
-  const issuer = new pkijs.RelativeDistinguishedNames({ schema: issuerNode });
-  const names = readName(subject);
+  const subjectAttrs = decodeName(subjectNode);
+  const names = readName(subjectAttrs);
 
   let isCa = false;
   let pathLen: number | undefined;
@@ -137,39 +137,34 @@ function decodeCertificate(der: Buffer, fingerprint: string): ParsedCertificate 
   let authorityKeyId: string | undefined;
   const unknownCritical: string[] = [];
 
-  for (const ext of childrenOf(extensionsNode)) {
-    const parts = childrenOf(ext);
-    const id = oidOf(parts[0]);
-    const critical = parts[1] instanceof asn1js.Boolean ? parts[1].valueBlock.value : false;
+  for (const ext of children(children(extensionsNode)[0])) {
+    const parts = children(ext);
+    const id = oid(parts[0]);
+    const critical = isUniversal(parts[1], TAG.BOOLEAN) ? booleanValue(parts[1]) : false;
     const valueNode = parts[parts.length - 1];
-    if (!id || !(valueNode instanceof asn1js.OctetString)) fail('malformed extension');
-    const inner = () => parseDer(new Uint8Array(valueNode.valueBlock.valueHexView), `extension ${id}`);
+    if (!id || !isUniversal(valueNode, TAG.OCTET_STRING)) fail('malformed extension');
+    const inner = () => readRoot(content(valueNode), `extension ${id}`);
     switch (id) {
-      case OID.basicConstraints: {
-        for (const item of childrenOf(inner())) {
-          if (item instanceof asn1js.Boolean) isCa = item.valueBlock.value;
-          if (item instanceof asn1js.Integer) pathLen = item.valueBlock.valueDec;
+      case OID.basicConstraints:
+        for (const item of children(inner())) {
+          if (isUniversal(item, TAG.BOOLEAN)) isCa = booleanValue(item);
+          if (isUniversal(item, TAG.INTEGER)) pathLen = integerValue(item);
         }
         break;
-      }
       case OID.keyUsage: {
-        const bits = inner();
-        if (!(bits instanceof asn1js.BitString)) fail('keyUsage is not a BIT STRING');
-        const bytes = bits.valueBlock.valueHexView;
+        const bytes = bitStringBytes(inner());
         keyUsage = new Set(KEY_USAGE_BITS.filter((_, i) => ((bytes[i >> 3] ?? 0) >> (7 - (i & 7))) & 1));
         break;
       }
       case OID.extKeyUsage:
-        extKeyUsage = childrenOf(inner()).map((n) => oidOf(n) ?? fail('extKeyUsage entry is not an OID'));
+        extKeyUsage = children(inner()).map((n) => oid(n) ?? fail('extKeyUsage entry is not an OID'));
         break;
-      case OID.subjectKeyIdentifier: {
-        const v = inner();
-        if (v instanceof asn1js.OctetString) subjectKeyId = Buffer.from(v.valueBlock.valueHexView).toString('hex');
+      case OID.subjectKeyIdentifier:
+        subjectKeyId = Buffer.from(content(expect(inner(), TAG.OCTET_STRING, 'subjectKeyIdentifier'))).toString('hex');
         break;
-      }
       case OID.authorityKeyIdentifier: {
-        const keyId = childrenOf(inner()).find((n) => n.idBlock.tagClass === 3 && n.idBlock.tagNumber === 0);
-        if (keyId) authorityKeyId = Buffer.from((keyId as asn1js.Primitive).valueBlock.valueHexView).toString('hex');
+        const keyId = children(inner()).find((n) => isContext(n, 0));
+        if (keyId) authorityKeyId = Buffer.from(content(keyId)).toString('hex');
         break;
       }
     }
@@ -186,26 +181,24 @@ function decodeCertificate(der: Buffer, fingerprint: string): ParsedCertificate 
   }
   if (!holderKind && !isCa && names.iin) holderKind = names.bin ? 'legal_entity' : 'individual';
 
-  const notBeforeMs = timeOf(validity[0]);
-  const notAfterMs = timeOf(validity[1]);
+  const notBefore = timeValue(validity[0]);
+  const notAfter = timeValue(validity[1]);
   const partial = { isCa, keyUsage, extKeyUsage };
-  const purpose: Purpose | undefined = isCa
-    ? undefined
-    : allowsPurpose(partial, 'sign')
-      ? 'sign'
-      : allowsPurpose(partial, 'auth')
-        ? 'auth'
-        : undefined;
+  const purpose: Purpose | undefined = allowsPurpose(partial, 'sign')
+    ? 'sign'
+    : allowsPurpose(partial, 'auth')
+      ? 'auth'
+      : undefined;
 
   const info: CertificateInfo = {
-    serialHex: serialBytesToHex(serialNode.valueBlock.valueHexView),
+    serialHex: serialBytesToHex(content(serialNode)),
     fingerprintSha256: fingerprint,
-    subjectDn: formatName(subject),
-    issuerDn: formatName(issuer),
+    subjectDn: formatName(subjectAttrs),
+    issuerDn: formatName(decodeName(issuerNode)),
     commonName: names.commonName,
     roles,
-    notBefore: new Date(notBeforeMs),
-    notAfter: new Date(notAfterMs),
+    notBefore,
+    notAfter,
     keyAlgorithm,
     isCa,
   };
@@ -220,13 +213,13 @@ function decodeCertificate(der: Buffer, fingerprint: string): ParsedCertificate 
     der,
     fingerprint,
     info: Object.freeze(info),
-    tbs: rawOf(tbsNode),
-    signatureAlgorithm: oidOf(childrenOf(sigAlgNode)[0]) ?? fail('signature algorithm missing'),
-    signature: sigNode.valueBlock.valueHexView,
+    tbs: raw(tbsNode),
+    signatureAlgorithm: oid(children(sigAlgNode)[0]) ?? fail('signature algorithm missing'),
+    signature: bitStringBytes(sigNode),
     publicKey,
-    issuerRaw: Buffer.from(rawOf(issuerNode)),
-    subjectRaw: Buffer.from(rawOf(subjectNode)),
-    serialContent: Buffer.from(serialNode.valueBlock.valueHexView),
+    issuerRaw: Buffer.from(raw(issuerNode)),
+    subjectRaw: Buffer.from(raw(subjectNode)),
+    serialContent: Buffer.from(content(serialNode)),
     ...(subjectKeyId !== undefined ? { subjectKeyId } : {}),
     ...(authorityKeyId !== undefined ? { authorityKeyId } : {}),
     isCa,
@@ -234,8 +227,8 @@ function decodeCertificate(der: Buffer, fingerprint: string): ParsedCertificate 
     keyUsage,
     extKeyUsage,
     unknownCritical,
-    notBeforeMs,
-    notAfterMs,
+    notBeforeMs: notBefore.getTime(),
+    notAfterMs: notAfter.getTime(),
   };
 }
 

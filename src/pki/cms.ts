@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { OID } from './oids.ts';
 import { PkiError } from './errors.ts';
-import { childrenOf, derTlv, encode, oidOf, parseDer, rawOf } from './der.ts';
+import { DER_NULL, derOid, derTlv, encode, toBuffer } from './der.ts';
+import { TAG, children, content, isContext, isUniversal, octets, oid, raw, readRoot, timeValue, type Tlv } from './tlv.ts';
 import { keyAlgorithmOf, keysMatch, loadPrivateKey } from './keys.ts';
 import { certificateDerFromPem, parseCertificateDer, allowsPurpose, type ParsedCertificate } from './certinfo.ts';
 import { digestNameOf, signSha256, verifySignature, type DigestName } from './signatures.ts';
@@ -17,12 +18,8 @@ export interface CmsSigner {
 
 const UTC_TIME_LIMIT = Date.UTC(2050, 0, 1);
 
-function oid(value: string): Buffer {
-  return encode(new asn1js.ObjectIdentifier({ value }));
-}
-
 function attribute(type: string, value: Uint8Array): Buffer {
-  return derTlv(0x30, [oid(type), derTlv(0x31, [value])]);
+  return derTlv(0x30, [derOid(type), derTlv(0x31, [value])]);
 }
 
 function cmsTime(d: Date): Buffer {
@@ -52,19 +49,19 @@ export async function signCms(
 
   const digest = crypto.createHash('sha256').update(content).digest();
   const attrs = [
-    attribute(OID.contentType, oid(OID.data)),
+    attribute(OID.contentType, derOid(OID.data)),
     attribute(OID.signingTime, cmsTime(new Date(Math.floor(signingTime.getTime() / 1000) * 1000))),
     attribute(OID.messageDigest, derTlv(0x04, [digest])),
   ].sort(Buffer.compare); // DER SET OF: elements in ascending order of their encodings
   const signedAttrsSet = derTlv(0x31, attrs);
   const signature = signSha256(key, signedAttrsSet);
 
-  const sha256Alg = derTlv(0x30, [oid(OID.sha256)]);
+  const sha256Alg = derTlv(0x30, [derOid(OID.sha256)]);
   // rsaEncryption (not sha256WithRSA) is what OpenSSL and most CMS verifiers write for PKCS#1 v1.5.
   const signatureAlg =
     algorithm === 'RSA-2048'
-      ? derTlv(0x30, [oid(OID.rsaEncryption), Buffer.from([0x05, 0x00])])
-      : derTlv(0x30, [oid(OID.ecdsaWithSha256)]);
+      ? derTlv(0x30, [derOid(OID.rsaEncryption), DER_NULL])
+      : derTlv(0x30, [derOid(OID.ecdsaWithSha256)]);
   const version1 = Buffer.from([0x02, 0x01, 0x01]);
   const signerInfo = derTlv(0x30, [
     version1,
@@ -76,8 +73,8 @@ export async function signCms(
   ]);
   const chain = (signer.chainPems ?? []).map((pem) => certificateDerFromPem(pem)).filter((d) => !d.equals(certDer));
   const encap = detached
-    ? derTlv(0x30, [oid(OID.data)])
-    : derTlv(0x30, [oid(OID.data), derTlv(0xa0, [derTlv(0x04, [content])])]);
+    ? derTlv(0x30, [derOid(OID.data)])
+    : derTlv(0x30, [derOid(OID.data), derTlv(0xa0, [derTlv(0x04, [content])])]);
   const signedData = derTlv(0x30, [
     version1,
     derTlv(0x31, [sha256Alg]),
@@ -85,7 +82,7 @@ export async function signCms(
     derTlv(0xa0, [certDer, ...chain]),
     derTlv(0x31, [signerInfo]),
   ]);
-  return derTlv(0x30, [oid(OID.signedData), derTlv(0xa0, [signedData])]);
+  return derTlv(0x30, [derOid(OID.signedData), derTlv(0xa0, [signedData])]);
 }
 
 class CmsFailure extends Error {
@@ -102,19 +99,9 @@ function malformed(message: string): never {
   throw new CmsFailure('malformed', message);
 }
 
-function isContext(node: asn1js.AsnType | undefined, tag: number): boolean {
-  return node?.idBlock.tagClass === 3 && node.idBlock.tagNumber === tag;
-}
-
-function octets(node: asn1js.AsnType | undefined, what: string): Uint8Array {
-  if (!(node instanceof asn1js.OctetString)) return malformed(`${what} is not an OCTET STRING`);
-  // BER producers may split content into a constructed OCTET STRING.
-  return node.idBlock.isConstructed ? new Uint8Array(node.getValue()) : node.valueBlock.valueHexView;
-}
-
-function timeValue(node: asn1js.AsnType | undefined): Date {
-  if (node instanceof asn1js.UTCTime || node instanceof asn1js.GeneralizedTime) return node.toDate();
-  return malformed('signingTime is neither UTCTime nor GeneralizedTime');
+function octetsOf(node: Tlv | undefined, what: string): Uint8Array {
+  if (!isUniversal(node, TAG.OCTET_STRING)) return malformed(`${what} is not an OCTET STRING`);
+  return octets(node);
 }
 
 interface ParsedSignedData {
@@ -134,29 +121,23 @@ interface ParsedSignedData {
 }
 
 function parseSignedData(cmsDer: Uint8Array): ParsedSignedData {
-  let root: asn1js.AsnType;
-  try {
-    root = parseDer(cmsDer, 'CMS');
-  } catch (err) {
-    return malformed((err as Error).message);
-  }
-  const [typeNode, wrapped] = childrenOf(root);
-  if (oidOf(typeNode) !== OID.signedData) malformed('not a CMS SignedData ContentInfo');
+  const [typeNode, wrapped] = children(readRoot(cmsDer, 'CMS'));
+  if (oid(typeNode) !== OID.signedData) malformed('not a CMS SignedData ContentInfo');
   if (!isContext(wrapped, 0)) malformed('ContentInfo has no content');
-  const parts = childrenOf(childrenOf(wrapped)[0]);
+  const parts = children(children(wrapped)[0]);
   if (parts.length < 4) malformed('SignedData is truncated');
 
-  const encap = childrenOf(parts[2]);
-  const eContentType = oidOf(encap[0]) ?? malformed('encapContentInfo has no content type');
-  const eContent = isContext(encap[1], 0) ? octets(childrenOf(encap[1])[0], 'eContent') : null;
+  const encap = children(parts[2]);
+  const eContentType = oid(encap[0]) ?? malformed('encapContentInfo has no content type');
+  const eContent = isContext(encap[1], 0) ? octetsOf(children(encap[1])[0], 'eContent') : null;
 
   const certificates: ParsedCertificate[] = [];
   for (const node of parts.slice(3, -1)) {
     if (!isContext(node, 0)) continue; // [1] revocation info is not used
-    for (const certNode of childrenOf(node)) {
-      if (!(certNode instanceof asn1js.Sequence)) continue; // attribute certificates and other formats
+    for (const certNode of children(node)) {
+      if (!isUniversal(certNode, TAG.SEQUENCE)) continue; // attribute certificates and other formats
       try {
-        certificates.push(parseCertificateDer(rawOf(certNode)));
+        certificates.push(parseCertificateDer(raw(certNode)));
       } catch (err) {
         // An unsupported extra certificate (e.g. a GOST one) must not mask a usable signer.
         if (!(err instanceof PkiError)) throw err;
@@ -164,30 +145,31 @@ function parseSignedData(cmsDer: Uint8Array): ParsedSignedData {
     }
   }
 
-  const signerInfos = childrenOf(parts[parts.length - 1]);
+  const signerInfos = children(parts[parts.length - 1]);
   if (signerInfos.length === 0) malformed('SignedData has no SignerInfo');
   if (signerInfos.length > 1) malformed(`SignedData has ${signerInfos.length} signers; exactly one is supported`);
-  const si = childrenOf(signerInfos[0]);
-  const [, sidNode, digestAlgNode] = si;
+  const si = children(signerInfos[0]);
+  const sidNode = si[1];
+  const digestAlgNode = si[2];
   let i = 3;
   const signedAttrsNode = isContext(si[i], 0) ? si[i++] : undefined;
   const sigAlgNode = si[i++];
   const signatureNode = si[i];
 
   let sid: ParsedSignedData['sid'];
-  if (sidNode instanceof asn1js.Sequence) {
-    const [issuer, serial] = childrenOf(sidNode);
-    if (!issuer || !(serial instanceof asn1js.Integer)) malformed('SignerInfo issuerAndSerialNumber is malformed');
-    sid = { issuerRaw: rawOf(issuer), serial: serial.valueBlock.valueHexView };
+  if (isUniversal(sidNode, TAG.SEQUENCE)) {
+    const [issuer, serial] = children(sidNode);
+    if (!issuer || !isUniversal(serial, TAG.INTEGER)) malformed('SignerInfo issuerAndSerialNumber is malformed');
+    sid = { issuerRaw: raw(issuer), serial: content(serial) };
   } else if (isContext(sidNode, 0)) {
-    sid = { keyId: Buffer.from((sidNode as asn1js.Primitive).valueBlock.valueHexView).toString('hex') };
+    sid = { keyId: Buffer.from(content(sidNode)).toString('hex') };
   } else {
     return malformed('SignerInfo has no signer identifier');
   }
 
   let digest: DigestName;
   try {
-    digest = digestNameOf(oidOf(childrenOf(digestAlgNode)[0]) ?? '');
+    digest = digestNameOf(oid(children(digestAlgNode)[0]) ?? '');
   } catch (err) {
     return malformed((err as Error).message);
   }
@@ -195,31 +177,30 @@ function parseSignedData(cmsDer: Uint8Array): ParsedSignedData {
   let signedAttrs: ParsedSignedData['signedAttrs'] = null;
   if (signedAttrsNode) {
     // The signature covers the attributes as a DER SET (tag 0x31), not as the [0] IMPLICIT field.
-    const der = Buffer.from(rawOf(signedAttrsNode));
+    const der = Buffer.from(raw(signedAttrsNode));
     der[0] = 0x31;
     let contentType: string | undefined;
     let messageDigest: Uint8Array | undefined;
     let signingTime: Date | null = null;
     const seen = new Set<string>();
-    for (const attr of childrenOf(signedAttrsNode)) {
-      const [typeNode2, valuesNode] = childrenOf(attr);
-      const type = oidOf(typeNode2) ?? malformed('signed attribute without a type');
+    for (const attr of children(signedAttrsNode)) {
+      const [attrType, valuesNode] = children(attr);
+      const type = oid(attrType) ?? malformed('signed attribute without a type');
       if (seen.has(type)) malformed(`signed attribute ${type} appears twice`);
       seen.add(type);
-      const values = childrenOf(valuesNode);
-      if (type === OID.contentType || type === OID.messageDigest || type === OID.signingTime) {
-        if (values.length !== 1) malformed(`signed attribute ${type} must have exactly one value`);
-      }
-      if (type === OID.contentType) contentType = oidOf(values[0]) ?? malformed('contentType attribute is not an OID');
-      if (type === OID.messageDigest) messageDigest = octets(values[0], 'messageDigest');
-      if (type === OID.signingTime) signingTime = timeValue(values[0]);
+      const values = children(valuesNode);
+      if (type !== OID.contentType && type !== OID.messageDigest && type !== OID.signingTime) continue;
+      if (values.length !== 1) malformed(`signed attribute ${type} must have exactly one value`);
+      if (type === OID.contentType) contentType = oid(values[0]) ?? malformed('contentType attribute is not an OID');
+      else if (type === OID.messageDigest) messageDigest = octetsOf(values[0], 'messageDigest');
+      else signingTime = timeValue(values[0]);
     }
     if (!contentType || !messageDigest) malformed('signed attributes lack contentType or messageDigest');
     signedAttrs = { der, contentType, messageDigest, signingTime };
   }
 
-  const signatureAlgorithm = oidOf(childrenOf(sigAlgNode)[0]) ?? malformed('SignerInfo has no signature algorithm');
-  const signature = octets(signatureNode, 'signature');
+  const signatureAlgorithm = oid(children(sigAlgNode)[0]) ?? malformed('SignerInfo has no signature algorithm');
+  const signature = octetsOf(signatureNode, 'signature');
   return { eContentType, eContent, certificates, digest, sid, signedAttrs, signatureAlgorithm, signature };
 }
 
@@ -247,19 +228,26 @@ export interface VerifyCmsOptions {
 export async function verifyCms(cmsDer: Uint8Array, opts: VerifyCmsOptions): Promise<VerifyResult> {
   let signer: ParsedCertificate | undefined;
   try {
-    const p = parseSignedData(cmsDer);
+    let p: ParsedSignedData;
+    try {
+      p = parseSignedData(cmsDer);
+    } catch (err) {
+      if (err instanceof CmsFailure) throw err;
+      throw new CmsFailure('malformed', `not a readable CMS SignedData: ${(err as Error).message}`);
+    }
     signer = findSigner(p);
     if (!signer) throw new CmsFailure('untrusted_chain', 'the signer certificate is not included in the CMS');
     const info = signer.info;
 
     let content: Uint8Array;
     if (p.eContent && opts.content) {
-      if (!Buffer.from(p.eContent).equals(Buffer.from(opts.content))) {
+      if (!toBuffer(p.eContent).equals(opts.content)) {
         throw new CmsFailure('content_mismatch', 'the given content differs from the content encapsulated in the CMS', info);
       }
-      content = p.eContent;
+      content = opts.content;
     } else if (p.eContent) {
-      content = p.eContent;
+      // A copy, so the result stays valid if the caller reuses the request buffer.
+      content = Buffer.from(p.eContent);
     } else if (opts.content) {
       content = opts.content;
     } else {

@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { PkiError } from './errors.ts';
-import { childrenOf, derTlv, derToPem, encode, oidOf, signedEnvelope, parseDer, pemToDer, rawOf } from './der.ts';
+import { derTlv, derToPem, encode, pemToDer, signedEnvelope } from './der.ts';
+import { TAG, bitStringBytes, children, expect, oid, raw, readRoot, type Tlv } from './tlv.ts';
 import { keyAlgorithmOf, keysMatch, loadPrivateKey, loadPublicKey, spkiDer } from './keys.ts';
-import { formatName, holderName, readName, type NameFields } from './names.ts';
+import { decodeName, formatName, holderName, readName, type NameAttr, type NameFields } from './names.ts';
 import { signatureAlgorithmId, signSha256, verifySignature } from './signatures.ts';
 import type { HolderSubject, KeyAlgorithm, KeyPairPem } from './types.ts';
 
@@ -35,42 +34,41 @@ export async function createCsr(keys: KeyPairPem, subject: HolderSubject, alg: K
 
 /** Proof of possession: the request must be signed by the key it carries. */
 export async function verifyCsr(csrPem: string): Promise<VerifiedCsr> {
-  let info: asn1js.AsnType | undefined;
-  let sigAlgOid: string | undefined;
-  let signature: Uint8Array | undefined;
-  let subjectNode: asn1js.AsnType | undefined;
-  let spkiNode: asn1js.AsnType | undefined;
+  let info: Tlv, subjectNode: Tlv, spkiNode: Tlv, sigAlgOid: string | undefined, signature: Uint8Array;
   try {
     const der = pemToDer(csrPem, 'CERTIFICATE REQUEST');
-    const [infoNode, algNode, sigNode] = childrenOf(parseDer(der, 'CSR'));
-    const infoParts = childrenOf(infoNode);
-    info = infoNode;
-    subjectNode = infoParts[1];
-    spkiNode = infoParts[2];
-    sigAlgOid = oidOf(childrenOf(algNode)[0]);
-    if (sigNode instanceof asn1js.BitString) signature = sigNode.valueBlock.valueHexView;
+    const [infoNode, algNode, sigNode] = children(readRoot(der, 'CSR'));
+    info = expect(infoNode, TAG.SEQUENCE, 'certificationRequestInfo');
+    const infoParts = children(info);
+    subjectNode = expect(infoParts[1], TAG.SEQUENCE, 'subject');
+    spkiNode = expect(infoParts[2], TAG.SEQUENCE, 'subjectPKInfo');
+    sigAlgOid = oid(children(algNode)[0]);
+    signature = bitStringBytes(sigNode);
   } catch (err) {
     throw new PkiError('bad_csr', `CSR is not a PKCS#10 request: ${(err as Error).message}`, { cause: err });
   }
-  if (!info || !subjectNode || !spkiNode || !sigAlgOid || !signature) {
-    throw new PkiError('bad_csr', 'CSR is not a PKCS#10 request');
-  }
+  if (!sigAlgOid) throw new PkiError('bad_csr', 'CSR has no signature algorithm');
   let publicKey: crypto.KeyObject;
   let keyAlgorithm: KeyAlgorithm;
   try {
-    publicKey = loadPublicKey(rawOf(spkiNode));
+    publicKey = loadPublicKey(raw(spkiNode));
     keyAlgorithm = keyAlgorithmOf(publicKey);
   } catch (err) {
     throw new PkiError('bad_csr', `CSR public key: ${(err as Error).message}`, { cause: err });
   }
   let valid: boolean;
   try {
-    valid = verifySignature(publicKey, sigAlgOid, rawOf(info), signature);
+    valid = verifySignature(publicKey, sigAlgOid, raw(info), signature);
   } catch (err) {
     throw new PkiError('bad_csr', `CSR signature algorithm: ${(err as Error).message}`, { cause: err });
   }
   if (!valid) throw new PkiError('bad_csr_signature', 'CSR signature does not verify with its own public key');
-  const subject = new pkijs.RelativeDistinguishedNames({ schema: subjectNode });
+  let subject: NameAttr[];
+  try {
+    subject = decodeName(subjectNode);
+  } catch (err) {
+    throw new PkiError('bad_csr', `CSR subject: ${(err as Error).message}`, { cause: err });
+  }
   return {
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     keyAlgorithm,

@@ -3,6 +3,7 @@ import * as pkijs from 'pkijs';
 import { OID } from './oids.ts';
 import { PkiError } from './errors.ts';
 import type { HolderSubject, LegalRole } from './types.ts';
+import { children, oid, stringValue, type Tlv } from './tlv.ts';
 
 const SHORT_NAMES: ReadonlyMap<string, string> = new Map([
   [OID.commonName, 'CN'],
@@ -115,16 +116,29 @@ export interface NameFields {
   country?: string;
 }
 
-function valueText(value: unknown): string {
-  const block = (value as { valueBlock?: { value?: unknown } })?.valueBlock;
-  return typeof block?.value === 'string' ? block.value : '';
+/** One attribute of a distinguished name, in encoded order. */
+export interface NameAttr {
+  type: string;
+  value: string;
 }
 
-export function readName(name: pkijs.RelativeDistinguishedNames): NameFields {
+export function decodeName(name: Tlv): NameAttr[] {
+  const out: NameAttr[] = [];
+  for (const rdn of children(name)) {
+    for (const atv of children(rdn)) {
+      const [typeNode, valueNode] = children(atv);
+      const type = oid(typeNode);
+      if (!type || !valueNode) throw new PkiError('bad_input', 'malformed name attribute');
+      out.push({ type, value: stringValue(valueNode) });
+    }
+  }
+  return out;
+}
+
+export function readName(attrs: readonly NameAttr[]): NameFields {
   const fields: NameFields = { commonName: '' };
-  for (const tv of name.typesAndValues) {
-    const text = valueText(tv.value);
-    switch (tv.type) {
+  for (const { type, value: text } of attrs) {
+    switch (type) {
       case OID.commonName:
         fields.commonName ||= text;
         break;
@@ -165,8 +179,6 @@ function escapeDnValue(v: string): string {
 }
 
 /** Display form in encoded order ("CN=..., SURNAME=..., SERIALNUMBER=IIN..."), as NCA tools print it. */
-export function formatName(name: pkijs.RelativeDistinguishedNames): string {
-  return name.typesAndValues
-    .map((tv) => `${SHORT_NAMES.get(tv.type) ?? tv.type}=${escapeDnValue(valueText(tv.value))}`)
-    .join(', ');
+export function formatName(attrs: readonly NameAttr[]): string {
+  return attrs.map((a) => `${SHORT_NAMES.get(a.type) ?? a.type}=${escapeDnValue(a.value)}`).join(', ');
 }

@@ -14,6 +14,7 @@ import {
 } from '../../src/gov/gateway.ts';
 import { demoEntity, demoPerson, generatePopulation } from '../../src/gov/population.ts';
 import { migrateGov, seedGov } from '../../src/gov/schema.ts';
+import { makeIin } from '../../src/core/identifiers.ts';
 import { openSqlite, withPostgres } from './databases.ts';
 
 const population = generatePopulation({ seed: 3, individuals: 50, legalEntities: 10 });
@@ -60,13 +61,14 @@ async function seededSqlite(): Promise<Kysely<any>> {
 test('a slow database: GatewayError timeout at the limit, success within it', async () => {
   const db = await seededSqlite();
   try {
-    const slow = db.withPlugin(new SlowResults(600));
-    await assertTimesOutWithin(120, new DbStateDatabases(slow, { timeoutMs: 120 }).findIndividual(applicantIin));
-    await assertTimesOutWithin(120, new DbStateDatabases(slow, { timeoutMs: 120 }).findLegalEntity(companyBin));
-    const patient = new DbStateDatabases(slow, { timeoutMs: 1500 });
+    const slow = db.withPlugin(new SlowResults(300));
+    const patient = new DbStateDatabases(slow, { timeoutMs: 1000 });
     assert.equal((await patient.findIndividual(applicantIin))?.iin, applicantIin);
+    // The second lookup also queues behind the first, abandoned one: SQLite has one connection.
+    await assertTimesOutWithin(80, new DbStateDatabases(slow, { timeoutMs: 80 }).findIndividual(applicantIin));
+    await assertTimesOutWithin(80, new DbStateDatabases(slow, { timeoutMs: 80 }).findLegalEntity(companyBin));
   } finally {
-    await sleep(650); // let the abandoned lookups finish before the database goes away
+    await sleep(700); // let the abandoned lookups finish before the database goes away
     await db.destroy();
   }
 });
@@ -169,7 +171,7 @@ test('MemoryStateDatabases answers like the real one and hands out copies', asyn
   p!.surname.ru = 'changed';
   assert.equal((await memory.findIndividual(applicantIin))?.surname.ru, 'Абилов');
   assert.deepEqual(await memory.findLegalEntity(companyBin), population.legalEntities[0]);
-  assert.equal(await memory.findIndividual('000101500004'), null);
+  assert.equal(await memory.findIndividual(makeIin('2000-01-01', 'male', 4)), null);
   await assert.rejects(memory.findLegalEntity('x'), isGatewayError('invalid_identifier'));
 });
 
@@ -210,6 +212,7 @@ test('FlakyStateDatabases: scripted outcomes, then seeded random failures', asyn
   // Identifier checks come before any simulated trouble.
   const broken = new FlakyStateDatabases(new MemoryStateDatabases(population), { failureRate: 1 });
   await assert.rejects(broken.findIndividual('123'), isGatewayError('invalid_identifier'));
+  assert.equal(broken.calls, 0);
   assert.throws(() => new FlakyStateDatabases(new MemoryStateDatabases(population), { failureRate: 2 }), RangeError);
 });
 
