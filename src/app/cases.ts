@@ -60,7 +60,8 @@ function requireKey(key: string | undefined): string {
  * refused rather than silently answered with an unrelated result.
  */
 async function idempotent<T>(app: App, user: SessionUser, command: string, key: string, request: unknown, fn: (trx: Trx) => Promise<{ status: number; body: T }>): Promise<CommandResult<T>> {
-  const requestHash = sha256Hex(canonicalJson(request));
+  // Signed commands pass the signed bytes: they are the canonical request already.
+  const requestHash = sha256Hex(request instanceof Uint8Array ? request : canonicalJson(request));
   for (let attempt = 0; ; attempt++) {
     try {
       return await app.store.db.transaction().execute(async (trx) => {
@@ -360,9 +361,10 @@ export async function submitApplication(app: App, user: SessionUser, input: Subm
 
   const payload = applicationPayload({ serviceId: svc.id, subcase: sc.id, channel, applicant: { iin, ...(bin ? { bin } : {}) }, fields, documents: docs });
   // On the portal the applicant signs; at an office the accepting officer signs for the paper the applicant signed.
-  const sig = await verifySigned(app, input.signature, signedBytes(payload), { iin: user.iin, bin: user.bin, purpose: 'sign' });
+  const bytes = signedBytes(payload);
+  const sig = await verifySigned(app, input.signature, bytes, { iin: user.iin, bin: user.bin, purpose: 'sign' });
 
-  return idempotent(app, user, 'submit', key, payload, async (trx) => {
+  return idempotent(app, user, 'submit', key, bytes, async (trx) => {
     const at = now.toISOString();
     const caseId = newId();
     const n = await nextNumber(trx, `case:${at.slice(0, 4)}`);

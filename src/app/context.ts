@@ -58,7 +58,7 @@ export function defaultConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 8080);
   const dataDir = env.QYZMET_DATA_DIR ?? './data';
   return {
-    databaseUrl: env.QYZMET_DATABASE_URL ?? `${dataDir}/qyzmet.sqlite`,
+    databaseUrl: env.QYZMET_DATABASE_URL || `${dataDir}/qyzmet.sqlite`,
     caPassphrase: env.QYZMET_CA_PASSPHRASE ?? 'qyzmet-demo-ca-passphrase',
     publicUrl: env.QYZMET_PUBLIC_URL ?? `http://localhost:${port}`,
     dataDir,

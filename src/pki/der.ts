@@ -37,14 +37,13 @@ export function toArrayBuffer(data: Uint8Array): ArrayBuffer {
   return copy.buffer;
 }
 
-/** Signed documents can be large; asn1js's default 16 MiB cap would reject them. */
-const MAX_CONTENT = 1 << 30;
-
+/**
+ * asn1js tree of small, trusted structures (our own keys and names) for handing to pkijs
+ * while building certificates. Everything read from outside goes through tlv.ts instead.
+ */
 export function parseDer(der: Uint8Array, what: string): asn1js.AsnType {
-  // copyInput=false keeps valueBeforeDecodeView as views into `der`: no copies on the hot path.
-  // parseEmbedded=false stops asn1js from speculatively decoding every OCTET/BIT STRING body,
-  // which would cost time on large signed documents and can misread arbitrary payloads.
-  const res = asn1js.fromBER(der, { copyInput: false, parseEmbedded: false, maxContentLength: MAX_CONTENT });
+  // parseEmbedded=false: asn1js would otherwise try to decode every OCTET/BIT STRING body.
+  const res = asn1js.fromBER(der, { parseEmbedded: false });
   if (res.offset === -1 || res.result.error) {
     throw new PkiError('bad_input', `${what}: not valid DER/BER (${res.result.error || 'decode error'})`);
   }
@@ -73,22 +72,6 @@ export function serialHexToBytes(hex: string): Buffer {
   if (bytes.length === 1 && bytes[0] === 0) throw new PkiError('bad_input', 'serial number must be positive');
   if (bytes.length > 20) throw new PkiError('bad_input', 'serial number longer than 20 bytes (RFC 5280)');
   return (bytes[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes;
-}
-
-export function oidOf(node: unknown): string | undefined {
-  return node instanceof asn1js.ObjectIdentifier ? node.valueBlock.toString() : undefined;
-}
-
-export function childrenOf(node: unknown): asn1js.AsnType[] {
-  const block = node as { idBlock?: { isConstructed?: boolean }; valueBlock?: { value?: unknown } } | undefined;
-  if (!block?.idBlock?.isConstructed) return [];
-  const value = block.valueBlock?.value;
-  return Array.isArray(value) ? (value as asn1js.AsnType[]) : [];
-}
-
-/** Raw bytes (tag+length+value) of a decoded node. */
-export function rawOf(node: asn1js.AsnType): Uint8Array {
-  return (node as asn1js.BaseBlock).valueBeforeDecodeView;
 }
 
 function derLength(n: number): Buffer {
@@ -122,10 +105,3 @@ export function derOid(value: string): Buffer {
 }
 
 export const DER_NULL = Buffer.from([0x05, 0x00]);
-
-/** Content bytes of a primitive or (BER) constructed string-like node, e.g. an IMPLICIT OCTET STRING. */
-export function contentBytes(node: asn1js.AsnType | undefined): Buffer {
-  if (!node) throw new PkiError('bad_input', 'missing value');
-  if (node.idBlock.isConstructed) return Buffer.concat(childrenOf(node).map((c) => contentBytes(c)));
-  return Buffer.from((node as asn1js.Primitive).valueBlock.valueHexView);
-}

@@ -1,19 +1,8 @@
 import crypto from 'node:crypto';
-import * as asn1js from 'asn1js';
 import { OID } from './oids.ts';
 import { PkiError } from './errors.ts';
-import {
-  DER_NULL,
-  childrenOf,
-  contentBytes,
-  derInteger,
-  derOid,
-  derTlv,
-  derToPem,
-  oidOf,
-  parseDer,
-  rawOf,
-} from './der.ts';
+import { DER_NULL, derInteger, derOid, derTlv, derToPem } from './der.ts';
+import { TAG, children, integerValue, isUniversal, octets, oid, raw, readRoot, type Tlv } from './tlv.ts';
 import { keysMatch, loadPrivateKey } from './keys.ts';
 import { certificateDerFromPem, parseCertificateDer } from './certinfo.ts';
 
@@ -102,42 +91,54 @@ function pbes2Encrypt(plaintext: Buffer, password: string): { algorithm: Buffer;
   return { algorithm: derTlv(0x30, [derOid(OID.pbes2), derTlv(0x30, [kdf, scheme])]), ciphertext };
 }
 
+function bytesOf(t: Tlv | undefined): Buffer {
+  if (!t) throw new PkiError('bad_pkcs12', 'PKCS#12 structure is missing a value');
+  return Buffer.from(octets(t));
+}
+
+/** A hostile file could ask for billions of KDF rounds; real ones use 1 to a few hundred thousand. */
+function iterationCount(t: Tlv | undefined): number {
+  const n = integerValue(t);
+  if (n < 1 || n > 10_000_000) throw new PkiError('bad_pkcs12', `implausible iteration count ${n}`);
+  return n;
+}
+
 function badPassword(): never {
   throw new PkiError('bad_password', 'wrong password for the PKCS#12 file');
 }
 
-function pbeDecrypt(algorithmNode: asn1js.AsnType | undefined, ciphertext: Buffer, password: string): Buffer {
-  const [algOidNode, params] = childrenOf(algorithmNode);
-  const alg = oidOf(algOidNode);
+function pbeDecrypt(algorithmNode: Tlv | undefined, ciphertext: Buffer, password: string): Buffer {
+  const [algOidNode, params] = children(algorithmNode);
+  const alg = oid(algOidNode);
   let cipherName: string;
   let key: Buffer;
   let iv: Buffer;
   if (alg === OID.pbes2) {
-    const [kdfNode, schemeNode] = childrenOf(params);
-    const [kdfOid, kdfParams] = childrenOf(kdfNode);
-    if (oidOf(kdfOid) !== OID.pbkdf2) throw new PkiError('unsupported_algorithm', `PBES2 key derivation ${oidOf(kdfOid)} is not supported`);
-    const kp = childrenOf(kdfParams);
-    const salt = contentBytes(kp[0]);
-    const iterations = (kp[1] as asn1js.Integer).valueBlock.valueDec;
+    const [kdfNode, schemeNode] = children(params);
+    const [kdfOid, kdfParams] = children(kdfNode);
+    if (oid(kdfOid) !== OID.pbkdf2) throw new PkiError('unsupported_algorithm', `PBES2 key derivation ${oid(kdfOid)} is not supported`);
+    const kp = children(kdfParams);
+    const salt = bytesOf(kp[0]);
+    const iterations = iterationCount(kp[1]);
     let prf: HashName = 'sha1';
     for (const extra of kp.slice(2)) {
-      if (extra instanceof asn1js.Sequence) {
-        const found = HMAC_BY_OID.get(oidOf(childrenOf(extra)[0]) ?? '');
+      if (isUniversal(extra, TAG.SEQUENCE)) {
+        const found = HMAC_BY_OID.get(oid(children(extra)[0]) ?? '');
         if (!found) throw new PkiError('unsupported_algorithm', 'unsupported PBKDF2 PRF');
         prf = found;
       }
     }
-    const [schemeOid, ivNode] = childrenOf(schemeNode);
-    const cipher = CIPHER_BY_OID.get(oidOf(schemeOid) ?? '');
-    if (!cipher) throw new PkiError('unsupported_algorithm', `PBES2 cipher ${oidOf(schemeOid)} is not supported`);
+    const [schemeOid, ivNode] = children(schemeNode);
+    const cipher = CIPHER_BY_OID.get(oid(schemeOid) ?? '');
+    if (!cipher) throw new PkiError('unsupported_algorithm', `PBES2 cipher ${oid(schemeOid)} is not supported`);
     cipherName = cipher.name;
     key = crypto.pbkdf2Sync(Buffer.from(password, 'utf8'), salt, iterations, cipher.keyLength, prf);
-    iv = contentBytes(ivNode);
+    iv = bytesOf(ivNode);
   } else if (alg === OID.pbeWithShaAnd3KeyTripleDesCbc) {
     // Files from older tools (and node-forge) use the PKCS#12 PBE with 3DES.
-    const [saltNode, iterNode] = childrenOf(params);
-    const salt = contentBytes(saltNode);
-    const iterations = (iterNode as asn1js.Integer).valueBlock.valueDec;
+    const [saltNode, iterNode] = children(params);
+    const salt = bytesOf(saltNode);
+    const iterations = iterationCount(iterNode);
     const pw = bmpPassword(password);
     cipherName = 'des-ede3-cbc';
     key = pkcs12Kdf('sha1', pw, salt, 1, iterations, 24);
@@ -219,20 +220,20 @@ export function exportPkcs12(opts: {
   return derTlv(0x30, [derInteger(3), dataContentInfo(authSafe), macData]);
 }
 
-function explicitOctets(contentInfo: asn1js.AsnType | undefined, what: string): Buffer {
-  const [typeNode, wrapped] = childrenOf(contentInfo);
-  if (oidOf(typeNode) !== OID.data) throw new PkiError('bad_pkcs12', `${what} is not id-data (public-key integrity mode is not supported)`);
-  return contentBytes(childrenOf(wrapped)[0]);
+function explicitOctets(contentInfo: Tlv | undefined, what: string): Buffer {
+  const [typeNode, wrapped] = children(contentInfo);
+  if (oid(typeNode) !== OID.data) throw new PkiError('bad_pkcs12', `${what} is not id-data (public-key integrity mode is not supported)`);
+  return bytesOf(children(wrapped)[0]);
 }
 
-function verifyMac(macData: asn1js.AsnType, authSafe: Buffer, password: string): void {
-  const [digestInfo, saltNode, iterNode] = childrenOf(macData);
-  const [algNode, macNode] = childrenOf(digestInfo);
-  const hash = HASH_BY_OID.get(oidOf(childrenOf(algNode)[0]) ?? '');
+function verifyMac(macData: Tlv, authSafe: Buffer, password: string): void {
+  const [digestInfo, saltNode, iterNode] = children(macData);
+  const [algNode, macNode] = children(digestInfo);
+  const hash = HASH_BY_OID.get(oid(children(algNode)[0]) ?? '');
   if (!hash) throw new PkiError('unsupported_algorithm', 'unsupported PKCS#12 MAC digest');
-  const expected = contentBytes(macNode);
-  const salt = contentBytes(saltNode);
-  const iterations = iterNode instanceof asn1js.Integer ? iterNode.valueBlock.valueDec : 1;
+  const expected = bytesOf(macNode);
+  const salt = bytesOf(saltNode);
+  const iterations = iterNode ? iterationCount(iterNode) : 1;
   const keyLength = crypto.createHash(hash).digest().length;
   const macKey = pkcs12Kdf(hash, bmpPassword(password), salt, 3, iterations, keyLength);
   const actual = crypto.createHmac(hash, macKey).update(authSafe).digest();
@@ -246,24 +247,24 @@ interface Bag {
 }
 
 function readBags(safeContents: Buffer, password: string, out: Bag[]): void {
-  for (const bag of childrenOf(parseDer(safeContents, 'SafeContents'))) {
-    const [idNode, valueWrap, attrsNode] = childrenOf(bag);
-    const id = oidOf(idNode);
-    const value = childrenOf(valueWrap)[0];
+  for (const bag of children(readRoot(safeContents, 'SafeContents'))) {
+    const [idNode, valueWrap, attrsNode] = children(bag);
+    const id = oid(idNode);
+    const value = children(valueWrap)[0];
     let localKeyId: string | undefined;
-    for (const attr of childrenOf(attrsNode)) {
-      const [t, vals] = childrenOf(attr);
-      if (oidOf(t) === OID.localKeyId) localKeyId = contentBytes(childrenOf(vals)[0]).toString('hex');
+    for (const attr of children(attrsNode)) {
+      const [t, vals] = children(attr);
+      if (oid(t) === OID.localKeyId) localKeyId = bytesOf(children(vals)[0]).toString('hex');
     }
     const withId = localKeyId !== undefined ? { localKeyId } : {};
     if (id === OID.pkcs8ShroudedKeyBag) {
-      const [algNode, encNode] = childrenOf(value);
-      out.push({ kind: 'key', der: pbeDecrypt(algNode, contentBytes(encNode), password), ...withId });
+      const [algNode, encNode] = children(value);
+      out.push({ kind: 'key', der: pbeDecrypt(algNode, bytesOf(encNode), password), ...withId });
     } else if (id === OID.keyBag && value) {
-      out.push({ kind: 'key', der: Buffer.from(rawOf(value)), ...withId });
+      out.push({ kind: 'key', der: Buffer.from(raw(value)), ...withId });
     } else if (id === OID.certBag) {
-      const [certType, certWrap] = childrenOf(value);
-      if (oidOf(certType) === OID.x509Certificate) out.push({ kind: 'cert', der: contentBytes(childrenOf(certWrap)[0]), ...withId });
+      const [certType, certWrap] = children(value);
+      if (oid(certType) === OID.x509Certificate) out.push({ kind: 'cert', der: bytesOf(children(certWrap)[0]), ...withId });
     }
   }
 }
@@ -274,18 +275,18 @@ export function importPkcs12(
 ): { certificatePem: string; privateKeyPem: string; chainPems: string[] } {
   const bags: Bag[] = [];
   try {
-    const [, authSafeInfo, macData] = childrenOf(parseDer(der, 'PKCS#12'));
+    const [, authSafeInfo, macData] = children(readRoot(der, 'PKCS#12'));
     const authSafe = explicitOctets(authSafeInfo, 'PKCS#12 authSafe');
     if (macData) verifyMac(macData, authSafe, password);
-    for (const contentInfo of childrenOf(parseDer(authSafe, 'AuthenticatedSafe'))) {
-      const [typeNode, wrapped] = childrenOf(contentInfo);
-      const type = oidOf(typeNode);
+    for (const contentInfo of children(readRoot(authSafe, 'AuthenticatedSafe'))) {
+      const [typeNode, wrapped] = children(contentInfo);
+      const type = oid(typeNode);
       if (type === OID.data) {
-        readBags(contentBytes(childrenOf(wrapped)[0]), password, bags);
+        readBags(bytesOf(children(wrapped)[0]), password, bags);
       } else if (type === OID.encryptedData) {
-        const [, encInfo] = childrenOf(childrenOf(wrapped)[0]);
-        const [, algNode, encContent] = childrenOf(encInfo);
-        readBags(pbeDecrypt(algNode, contentBytes(encContent), password), password, bags);
+        const [, encInfo] = children(children(wrapped)[0]);
+        const [, algNode, encContent] = children(encInfo);
+        readBags(pbeDecrypt(algNode, bytesOf(encContent), password), password, bags);
       } else {
         throw new PkiError('unsupported_algorithm', `PKCS#12 content type ${type ?? '?'} (public-key privacy) is not supported`);
       }

@@ -2,7 +2,8 @@ import crypto, { type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { OID, ROLE_OIDS } from './oids.ts';
-import { childrenOf, parseDer, toArrayBuffer } from './der.ts';
+import { toArrayBuffer } from './der.ts';
+import { bitStringBytes, children, readRoot } from './tlv.ts';
 import { spkiDer } from './keys.ts';
 import type { KeyUsageName } from './certinfo.ts';
 import type { HolderSubject, KeyAlgorithm, Purpose } from './types.ts';
@@ -32,10 +33,8 @@ function ext(extnID: string, critical: boolean, value: { toBER(sizeOnly?: boolea
 
 /** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits (OpenSSL computes the same). */
 export function keyIdentifier(publicKey: KeyObject): Buffer {
-  const spki = childrenOf(parseDer(spkiDer(publicKey), 'public key'));
-  const bits = spki[1];
-  if (!(bits instanceof asn1js.BitString)) throw new Error('SubjectPublicKeyInfo without a key BIT STRING');
-  return crypto.createHash('sha1').update(bits.valueBlock.valueHexView).digest();
+  const bits = bitStringBytes(children(readRoot(spkiDer(publicKey), 'public key'))[1]);
+  return crypto.createHash('sha1').update(bits).digest();
 }
 
 function keyUsage(usages: readonly KeyUsageName[]): pkijs.Extension {

@@ -155,6 +155,10 @@ export interface Fixture {
   step(u: DemoUser, caseId: string, stepId: string, outcomeId: string, extra?: { assignee?: string; grounds?: string[]; comment?: string }): Promise<any>;
   /** register → assign (to the demo executor): the case waits at `review`. */
   toReview(caseId: string): Promise<void>;
+  /** Moves the clock and signs everybody in again (sessions last 12 hours). */
+  advance(minutes: number): Promise<void>;
+  /** Runs `fn` and then puts the clock back where it was, so later subtests start on the same day. */
+  keepClock<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -167,7 +171,10 @@ export async function withFixture(engine: EngineName, body: (f: Fixture) => Prom
   try {
     const api = new Api(server);
     const tokens = {} as Fixture['tokens'];
-    for (const [role, u] of Object.entries(t.users) as Array<[keyof TestApp['users'], DemoUser]>) tokens[role] = await api.login(u);
+    const loginAll = async () => {
+      for (const [role, u] of Object.entries(t.users) as Array<[keyof TestApp['users'], DemoUser]>) tokens[role] = await api.login(u);
+    };
+    await loginAll();
     const tokenOf = (u: DemoUser) => tokens[u.role];
     const f: Fixture = {
       t,
@@ -187,6 +194,21 @@ export async function withFixture(engine: EngineName, body: (f: Fixture) => Prom
       async toReview(caseId) {
         await f.step(t.users.provider_chancellery, caseId, 'register', 'registered');
         await f.step(t.users.provider_licensing_head, caseId, 'assign', 'assigned', { assignee: t.users.provider_executor.userId });
+      },
+      async advance(minutes) {
+        t.clock.advanceMinutes(minutes);
+        await loginAll();
+      },
+      async keepClock(fn) {
+        const saved = t.clock.now.toISOString();
+        try {
+          return await fn();
+        } finally {
+          t.clock.set(saved);
+          // Sessions opened in the future stay valid in the past (expiry is the only check), but
+          // sign in again anyway so every token is an ordinary one.
+          await loginAll();
+        }
       },
     };
     await body(f);
