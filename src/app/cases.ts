@@ -26,7 +26,7 @@ import {
   type CaseState,
 } from '../core/case.ts';
 import { computeDeadlines, dueAt, type Deadlines } from '../core/clock.ts';
-import { findStep, findSubcase, type Channel, type ServiceDefinition, type SubCase } from '../core/regulation.ts';
+import { channelsOf, findStep, findSubcase, type Channel, type ServiceDefinition, type SubCase } from '../core/regulation.ts';
 import { formatAlmaty } from '../core/time.ts';
 import { isUniqueViolation } from '../store/db.ts';
 import type { Tables } from '../store/tables.ts';
@@ -236,14 +236,16 @@ async function runToRest(app: App, trx: Trx, svc: ServiceDefinition, sc: SubCase
       continue;
     }
     if (state.result) return state;
+    const spec = svc.result;
+    if (!spec) throw new Error(`service ${svc.id} reached the end of its path but defines no result`);
     const decision = state.decision ?? 'approve';
     const year = at.slice(0, 4);
-    const n = await nextNumber(trx, `result:${svc.result.numberPrefix}:${year}`);
-    const number = `${svc.result.numberPrefix}-${year}-${String(n).padStart(6, '0')}`;
+    const n = await nextNumber(trx, `result:${spec.numberPrefix}:${year}`);
+    const number = `${spec.numberPrefix}-${year}-${String(n).padStart(6, '0')}`;
     const signedEvent = (await loadEvents(trx as never, caseId)).filter((e) => e.signature && e.data.type === 'step_completed').pop();
     const document = {
       number,
-      kind: decision === 'approve' ? svc.result.document : svc.result.refusal,
+      kind: decision === 'approve' ? spec.document : spec.refusal,
       serviceId: svc.id,
       serviceVersion: svc.version,
       serviceName: svc.name,
@@ -334,7 +336,8 @@ export async function submitApplication(app: App, user: SessionUser, input: Subm
   if (!channel || !CHANNELS_BY_KIND[user.kind].includes(channel)) {
     throw forbidden('channel_not_allowed', user.kind === 'applicant' ? 'applicants submit through the portal channel' : `staff accept applications on channels ${CHANNELS_BY_KIND.staff.join(', ')}`);
   }
-  if (!svc.channels.includes(channel)) throw unprocessable('channel_not_offered', `service "${svc.id}" is not offered through ${channel}; channels: ${svc.channels.join(', ')}`, 'channel');
+  const offered = channelsOf(svc, sc);
+  if (!offered.includes(channel)) throw unprocessable('channel_not_offered', `"${svc.id}/${sc.id}" is not offered through ${channel}; channels: ${offered.join(', ')}`, 'channel');
   if (user.kind === 'staff') {
     if (user.providerId !== svc.provider.id || !user.roles.includes(sc.steps.find((s) => s.id === sc.firstStep)!.role)) {
       throw forbidden('wrong_role', `only the provider's ${sc.steps.find((s) => s.id === sc.firstStep)!.role} accepts applications for this service`);
@@ -353,7 +356,7 @@ export async function submitApplication(app: App, user: SessionUser, input: Subm
   if (!svc.applicantKinds.includes(applicant.kind)) throw unprocessable('applicant_kind', `this service is not provided to applicants of kind ${applicant.kind}`, 'applicant');
 
   const ctx = { channel, applicantKind: applicant.kind };
-  const problems = [...validateFields(sc, fields, ctx), ...checkDocuments(sc, docs, ctx)];
+  const problems = [...validateFields(sc, fields, ctx), ...checkDocuments(sc, docs, { ...ctx, fields })];
   if (problems.length) {
     const first = problems[0]!;
     throw unprocessable(first.rule, problems.map((p) => p.detail).join('; '), first.field, { errors: problems });

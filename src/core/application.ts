@@ -3,7 +3,7 @@
 // the client and the server build them with the same function, so a signature made in the
 // browser or the CLI verifies on the server only over exactly what was submitted.
 import { validateBin, validateIin } from './identifiers.ts';
-import { matches, type ApplicantKind, type Channel, type SubCase } from './regulation.ts';
+import { matches, type Channel, type MatchContext, type SubCase } from './regulation.ts';
 
 export interface FieldProblem {
   field: string;
@@ -23,15 +23,16 @@ export const ALLOWED_MIME = ['application/pdf', 'image/jpeg', 'image/png', 'appl
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCUMENTS = 30;
 
-export function validateFields(sc: SubCase, fields: Record<string, unknown>, ctx: { channel: Channel; applicantKind: ApplicantKind }): FieldProblem[] {
+export function validateFields(sc: SubCase, fields: Record<string, unknown>, ctx: MatchContext): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const known = new Map(sc.fields.map((f) => [f.id, f]));
   for (const key of Object.keys(fields)) {
     if (!known.has(key)) problems.push({ field: `fields.${key}`, rule: 'unknown_field', detail: `"${key}" is not a field of this application; expected: ${[...known.keys()].join(', ') || 'none'}` });
   }
+  const withFields = { ...ctx, fields };
   for (const f of sc.fields) {
     const path = `fields.${f.id}`;
-    const applies = matches(f.when, ctx);
+    const applies = matches(f.when, withFields);
     const v = fields[f.id];
     const empty = v === undefined || v === null || v === '';
     if (!applies) {
@@ -84,11 +85,11 @@ export function validateFields(sc: SubCase, fields: Record<string, unknown>, ctx
 }
 
 /** Requirements the applicant must bring (the provider fetches the rest from state systems). */
-export function requiredDocuments(sc: SubCase, ctx: { channel: Channel; applicantKind: ApplicantKind }) {
+export function requiredDocuments(sc: SubCase, ctx: MatchContext) {
   return sc.documents.filter((d) => d.required && !d.obtainedByProvider && matches(d.when, ctx));
 }
 
-export function checkDocuments(sc: SubCase, docs: SubmittedDocument[], ctx: { channel: Channel; applicantKind: ApplicantKind }): FieldProblem[] {
+export function checkDocuments(sc: SubCase, docs: SubmittedDocument[], ctx: MatchContext): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const acceptable = new Set<string>();
   for (const d of sc.documents) {

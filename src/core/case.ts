@@ -216,7 +216,7 @@ export function apply(state: CaseState | null, e: CaseEvent, sc: SubCase): CaseS
         s.grounds = d.grounds;
       }
       if (outcome.mark) s.mark = outcome.mark;
-      const next = resolveNext(outcome, { channel: s.channel, applicantKind: s.applicant.kind });
+      const next = resolveNext(outcome, { channel: s.channel, applicantKind: s.applicant.kind, fields: s.fields });
       if (next === 'end' || next === undefined) {
         s.currentStep = null;
       } else {

@@ -95,6 +95,8 @@ export type Role = z.infer<typeof Role>;
 const Condition = z.object({
   channels: z.array(Channel).optional(),
   applicantKinds: z.array(ApplicantKind).optional(),
+  /** Applies when each named form field holds one of the listed values (e.g. activity = development). */
+  fields: z.record(z.string(), z.array(z.string()).min(1)).optional(),
 });
 export type Condition = z.infer<typeof Condition>;
 
@@ -202,6 +204,8 @@ export const SubCase = z.object({
   fields: z.array(Field).default([]),
   documents: z.array(DocumentRequirement).default([]),
   fee: Fee,
+  /** Channels of this sub-case where they differ from the service's (e.g. a paper-only duplicate). */
+  channels: z.array(Channel).optional(),
   firstStep: z.string(),
   steps: z.array(Step).min(1),
   pauses: z.array(Pause).default([]),
@@ -244,11 +248,14 @@ export const ServiceDefinition = z
     refusalGrounds: z.array(RefusalGround),
     /** True where the standard forbids refusing on any ground outside the list. */
     exhaustiveGrounds: z.boolean().default(true),
-    subcases: z.array(SubCase).min(1),
-    result: ResultSpec,
+    /** Empty only for a repealed entry kept for its legal history (no runnable version). */
+    subcases: z.array(SubCase),
+    result: ResultSpec.optional(),
     interpretations: z.array(Interpretation).default([]),
   })
   .superRefine((svc, ctx) => {
+    if (svc.status === 'active' && svc.subcases.length === 0) ctx.addIssue({ code: 'custom', path: ['subcases'], message: 'an active service needs at least one sub-case' });
+    if (svc.status === 'active' && !svc.result) ctx.addIssue({ code: 'custom', path: ['result'], message: 'an active service must say what result it issues' });
     const roles = new Set(svc.roles.map((r) => r.id));
     const grounds = new Set(svc.refusalGrounds.map((g) => g.id));
     for (const [si, sc] of svc.subcases.entries()) {
@@ -300,14 +307,31 @@ export function findStep(sc: SubCase, id: string): Step | undefined {
   return sc.steps.find((s) => s.id === id);
 }
 
-export function matches(cond: Condition | undefined, ctx: { channel: Channel; applicantKind: ApplicantKind }): boolean {
+export interface MatchContext {
+  channel: Channel;
+  applicantKind: ApplicantKind;
+  /** The application's form fields, for conditions on their values. */
+  fields?: Record<string, unknown>;
+}
+
+export function matches(cond: Condition | undefined, ctx: MatchContext): boolean {
   if (!cond) return true;
   if (cond.channels && !cond.channels.includes(ctx.channel)) return false;
   if (cond.applicantKinds && !cond.applicantKinds.includes(ctx.applicantKind)) return false;
+  if (cond.fields) {
+    for (const [field, values] of Object.entries(cond.fields)) {
+      if (!values.includes(String(ctx.fields?.[field] ?? ''))) return false;
+    }
+  }
   return true;
 }
 
-export function resolveNext(o: Outcome, ctx: { channel: Channel; applicantKind: ApplicantKind }): string | undefined {
+/** The channels a sub-case is offered through. */
+export function channelsOf(svc: ServiceDefinition, sc: SubCase): Channel[] {
+  return sc.channels ?? svc.channels;
+}
+
+export function resolveNext(o: Outcome, ctx: MatchContext): string | undefined {
   if (typeof o.next === 'string') return o.next;
   return o.next.find((n) => matches(n.when, ctx))?.step;
 }

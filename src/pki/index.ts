@@ -18,7 +18,7 @@ export type {
 export { PkiError, type PkiErrorCode } from './errors.ts';
 export { OID, ROLE_OIDS } from './oids.ts';
 export { generateKeyPair, encryptPrivateKeyPem, decryptPrivateKeyPem } from './keys.ts';
-export { formatName, type NameFields } from './names.ts';
+export type { NameFields } from './names.ts';
 export { createRootCa, createIssuingCa, issueCertificate } from './ca.ts';
 export { createCsr, verifyCsr, type VerifiedCsr } from './csr.ts';
 export { parseCertificate } from './certinfo.ts';

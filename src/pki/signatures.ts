@@ -14,11 +14,6 @@ export function signatureAlgorithmId(alg: KeyAlgorithm): pkijs.AlgorithmIdentifi
     : new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha256 });
 }
 
-export function sha256AlgorithmId(): pkijs.AlgorithmIdentifier {
-  // RFC 5754: parameters absent is preferred, and OpenSSL accepts it.
-  return new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 });
-}
-
 export function signSha256(privateKey: KeyObject, data: Uint8Array): Buffer {
   // ECDSA signatures come out DER-encoded (dsaEncoding default), which is what X.509 and CMS carry.
   return crypto.sign('sha256', data, privateKey);

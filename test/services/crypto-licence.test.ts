@@ -57,8 +57,8 @@ test('the definition validates and is the default export', () => {
   assert.deepEqual([...svc.channels].sort(), ['mail', 'portal', 'provider_office']);
   assert.deepEqual([...svc.applicantKinds].sort(), ['entrepreneur', 'individual', 'legal_entity']);
   assert.equal(svc.provider.id, 'knb');
-  assert.equal(svc.result.registry, 'licences');
-  assert.equal(svc.result.numberPrefix, 'KNB-CIPM');
+  assert.equal(svc.result!.registry, 'licences');
+  assert.equal(svc.result!.numberPrefix, 'KNB-CIPM');
 });
 
 test('legal sources keep order No. 305 and decree No. 50 with their repeal', () => {
