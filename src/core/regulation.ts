@@ -239,6 +239,7 @@ export const ServiceDefinition = z
     name: Text,
     shortName: Text,
     status: z.enum(['active', 'repealed']),
+    /** In force from `from` (inclusive) until `to` (exclusive: the first day it no longer applies). */
     effective: z.object({ from: z.iso.date(), to: z.iso.date().optional() }),
     sources: z.array(LegalSource).min(1),
     provider: Provider,

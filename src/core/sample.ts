@@ -1,6 +1,6 @@
 // A plausible application for any sub-case, built from the definition alone: the demo, the
 // benchmarks and the catalog-wide tests use it to drive every service without knowing any.
-import { matches, type ApplicantKind, type Channel, type SubCase } from './regulation.ts';
+import { matches, type MatchContext, type SubCase } from './regulation.ts';
 import { requiredDocuments } from './application.ts';
 
 export interface SampleDocument {
@@ -10,7 +10,7 @@ export interface SampleDocument {
   contentBase64: string;
 }
 
-export function sampleFields(sc: SubCase, ctx: { channel: Channel; applicantKind: ApplicantKind }, who: { iin: string; bin?: string; today: string }): Record<string, unknown> {
+export function sampleFields(sc: SubCase, ctx: MatchContext, who: { iin: string; bin?: string; today: string }): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of sc.fields) {
     if (!matches(f.when, ctx) || !f.required) continue;
@@ -30,7 +30,7 @@ export function sampleFields(sc: SubCase, ctx: { channel: Channel; applicantKind
 }
 
 /** One small PDF per required document; alternatives are answered with a document where one exists. */
-export function sampleDocuments(sc: SubCase, ctx: { channel: Channel; applicantKind: ApplicantKind }): SampleDocument[] {
+export function sampleDocuments(sc: SubCase, ctx: MatchContext): SampleDocument[] {
   const declared = new Set(sc.documents.map((d) => d.id));
   return requiredDocuments(sc, ctx).map((req) => {
     const alts = req.satisfiedBy ?? [];

@@ -37,6 +37,9 @@ eachEngine('HTTP API: bad input is a clear 4xx problem and writes nothing', asyn
       assertProblem(res, 400, 'malformed_json', 'body');
       const signin = await writesNothing(t, () => api.request('POST', '/api/auth/signin', undefined, { raw: '{not json' }));
       assertProblem(signin, 400, 'malformed_json', 'body');
+      // Content-Type says JSON, but there is no body at all.
+      const empty = await writesNothing(t, () => api.request('POST', '/api/cases', undefined, { token: tokens.company_head, idem: newKey(), raw: '' }));
+      assertProblem(empty, 400, 'malformed_json', 'body');
     });
 
     await ctx.test('a JSON body that is not an object → 400 naming the body', async () => {

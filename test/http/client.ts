@@ -3,7 +3,6 @@
 // and talks to the Fastify instance through `inject` (no port). Also the shared fixture: one app
 // and one server per test file per engine, with helpers to count rows and check problem documents.
 import assert from 'node:assert/strict';
-import type { TestContext } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/http/server.ts';
 import type { DemoUser, KeyMaterial } from '../../src/app/bootstrap.ts';
@@ -218,15 +217,11 @@ export async function withFixture(engine: EngineName, body: (f: Fixture) => Prom
   }
 }
 
-/** Runs a named subtest of `ctx`; a thin wrapper so files read as a list of cases. */
-export function sub(ctx: TestContext) {
-  return (name: string, fn: () => Promise<void>) => ctx.test(name, fn);
-}
-
 // ---------------------------------------------------------------- assertions
 
-const COUNTED = ['cases', 'case_events', 'results', 'attachments', 'idempotency', 'sessions', 'users'] as const;
-export type Counts = Record<(typeof COUNTED)[number], number>;
+const COUNTED = ['cases', 'case_events', 'results', 'attachments', 'idempotency', 'sessions', 'users', 'challenges'] as const;
+/** Row counts of the platform's tables, plus `numbers`: the sum of all counters (case and result numbers handed out). */
+export type Counts = Record<(typeof COUNTED)[number] | 'numbers', number>;
 
 export async function counts(t: TestApp): Promise<Counts> {
   const out = {} as Counts;
@@ -234,6 +229,8 @@ export async function counts(t: TestApp): Promise<Counts> {
     const r = await t.app.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
     out[table] = Number(r.n);
   }
+  const c = await t.app.store.db.selectFrom('counters').select('value').execute();
+  out.numbers = c.reduce((s, r) => s + Number(r.value), 0);
   return out;
 }
 
