@@ -509,7 +509,6 @@ function assertVisible(user: SessionUser, row: { applicant_user_id: string; prov
 
 export async function takeAction(app: App, user: SessionUser, caseId: string, input: ActionInput, idempotencyKey: string | undefined): Promise<CommandResult<CaseView>> {
   const key = requireKey(idempotencyKey);
-  if (user.kind !== 'staff') throw forbidden('wrong_role', 'only the provider\'s staff take steps on a case');
   for (const k of ['stepId', 'outcomeId'] as const) if (typeof input[k] !== 'string' || input[k] === '') throw badRequest('required', `${k} is required`, k);
   if (input.assignee !== undefined && typeof input.assignee !== 'string') throw badRequest('type', 'assignee must be a user id', 'assignee');
   if (input.grounds !== undefined && (!Array.isArray(input.grounds) || !input.grounds.every((g) => typeof g === 'string'))) throw badRequest('type', 'grounds must be an array of ground ids', 'grounds');
@@ -678,7 +677,7 @@ async function viewOf(app: App, db: App['store']['db'], user: SessionUser, row: 
       signed: !!e.signature,
       hash: e.hash,
     })),
-    actions: user.kind === 'staff' || user.id === state.applicantUserId ? availableActions(sc, state, { userId: user.id, roles: user.kind === 'staff' ? user.roles : [] }) : [],
+    actions: user.kind === 'staff' || user.id === state.applicantUserId ? availableActions(svc, sc, state, { userId: user.id, roles: user.kind === 'staff' ? user.roles : [] }) : [],
   };
 }
 

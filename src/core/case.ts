@@ -280,7 +280,7 @@ export interface AvailableAction {
  * executor) is offered only to that person; unassigned steps to anyone holding the role at the
  * case's provider (checked by the caller).
  */
-export function availableActions(sc: SubCase, s: CaseState, user: { userId: string; roles: string[] }): AvailableAction[] {
+export function availableActions(svc: ServiceDefinition, sc: SubCase, s: CaseState, user: { userId: string; roles: string[] }): AvailableAction[] {
   if (!s.currentStep) return [];
   const step = findStep(sc, s.currentStep);
   if (!step || step.automatic) return [];
@@ -293,7 +293,7 @@ export function availableActions(sc: SubCase, s: CaseState, user: { userId: stri
     }
     return out;
   }
-  if (!mayActOnStep(step, s, user)) return out;
+  if (!mayActOnStep(svc, step, s, user)) return out;
   for (const o of step.outcomes) {
     out.push({ kind: 'outcome', stepId: step.id, outcomeId: o.id, label: o.label, decision: o.decision, grounds: o.grounds, assigns: o.assigns, signed: o.signed });
   }
@@ -303,7 +303,13 @@ export function availableActions(sc: SubCase, s: CaseState, user: { userId: stri
   return out;
 }
 
-function mayActOnStep(step: Step, s: CaseState, user: { userId: string; roles: string[] }): boolean {
+/** True when the step's role is the applicant's own (signing a contract, presenting an object). */
+export function isApplicantStep(svc: ServiceDefinition, step: Step): boolean {
+  return svc.roles.find((r) => r.id === step.role)?.kind === 'applicant';
+}
+
+function mayActOnStep(svc: ServiceDefinition, step: Step, s: CaseState, user: { userId: string; roles: string[] }): boolean {
+  if (isApplicantStep(svc, step)) return user.userId === s.applicantUserId;
   if (!user.roles.includes(step.role)) return false;
   const assignee = s.assignees[step.role];
   return !assignee || assignee === user.userId;
@@ -326,7 +332,11 @@ export function decideOutcome(svc: ServiceDefinition, sc: SubCase, s: CaseState,
   if (input.stepId !== s.currentStep) throw new CaseRuleError('wrong_step', `case ${s.caseId} is at step "${s.currentStep}", not "${input.stepId}"`);
   if (isPaused(s)) throw new CaseRuleError('paused', `case ${s.caseId} is paused waiting for the applicant`);
   const step = findStep(sc, input.stepId)!;
-  if (!user.roles.includes(step.role)) throw new CaseRuleError('wrong_role', `step "${step.id}" is taken by role "${step.role}"; you hold ${user.roles.join(', ') || 'no staff role'}`);
+  if (isApplicantStep(svc, step)) {
+    if (user.userId !== s.applicantUserId) throw new CaseRuleError('wrong_role', `step "${step.id}" is taken by the applicant of this case`);
+  } else if (!user.roles.includes(step.role)) {
+    throw new CaseRuleError('wrong_role', `step "${step.id}" is taken by role "${step.role}"; you hold ${user.roles.join(', ') || 'no staff role'}`);
+  }
   const assignee = s.assignees[step.role];
   if (assignee && assignee !== user.userId) throw new CaseRuleError('not_assignee', `step "${step.id}" is assigned to another ${step.role}`);
   const outcome = step.outcomes.find((o) => o.id === input.outcomeId);

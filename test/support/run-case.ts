@@ -105,7 +105,8 @@ export async function runCase(t: TestApp, o: RunOptions): Promise<CaseView> {
     if ('step' in p) {
       const step = sc.steps.find((s) => s.id === p.step);
       if (!step) throw new Error(`no step ${p.step}`);
-      const actor = await staffFor(t, svc.provider.id, step.role);
+      const byApplicant = svc.roles.find((r) => r.id === step.role)?.kind === 'applicant';
+      const actor = byApplicant ? applicant : await staffFor(t, svc.provider.id, step.role);
       const me = await t.login(actor);
       const assignee = p.assign ? (await staffFor(t, svc.provider.id, p.assign)).userId : undefined;
       const extra = { ...(assignee ? { assignee } : {}), ...(p.grounds ? { grounds: p.grounds } : {}) };
