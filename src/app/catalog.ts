@@ -52,6 +52,7 @@ export function planFor(app: App, id: string, q: { subcase?: string; received?: 
   const channel = (q.channel ?? svc.channels[0]) as Channel;
   if (!svc.channels.includes(channel)) throw unprocessable('channel_not_offered', `channel ${channel} is not offered; channels: ${svc.channels.join(', ')}`, 'channel');
   const applicantKind = (q.applicantKind ?? svc.applicantKinds[0]) as ApplicantKind;
+  if (!svc.applicantKinds.includes(applicantKind)) throw unprocessable('applicant_kind', `applicant kind ${applicantKind} is not served; kinds: ${svc.applicantKinds.join(', ')}`, 'applicantKind');
   const plan = planDeadlines(svc, sc, received, { channel, applicantKind }, app.calendar);
   return {
     service: svc.id,

@@ -41,8 +41,8 @@ export async function buildServer(app: App, opts: ServerOptions = {}): Promise<F
   f.setNotFoundHandler((req, reply) => sendProblem(reply, new AppError(404, 'no_route', `no route ${req.method} ${req.url.split('?')[0]}`)));
 
   const auth = (req: FastifyRequest): Promise<SessionUser> => {
-    const h = req.headers.authorization;
-    const token = h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+    // The scheme name is case-insensitive (RFC 9110 §11.1).
+    const token = /^bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
     return userFromToken(app, token);
   };
   const idem = (req: FastifyRequest) => {
