@@ -59,6 +59,7 @@ export function defaultConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = env.QYZMET_DATA_DIR ?? './data';
   return {
     databaseUrl: env.QYZMET_DATABASE_URL || `${dataDir}/qyzmet.sqlite`,
+    ...(env.QYZMET_DATABASE_SCHEMA ? { pgSchema: env.QYZMET_DATABASE_SCHEMA } : {}),
     caPassphrase: env.QYZMET_CA_PASSPHRASE ?? 'qyzmet-demo-ca-passphrase',
     publicUrl: env.QYZMET_PUBLIC_URL ?? `http://localhost:${port}`,
     dataDir,

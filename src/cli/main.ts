@@ -1,4 +1,5 @@
 // The qyzmet command: run the server, play the demo, compute deadlines, read the catalog.
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { defaultConfig, openApp, type App } from '../app/context.ts';
 import { bootstrapDemo, DEMO_KEYSTORE_PASSWORD } from '../app/bootstrap.ts';
@@ -10,7 +11,9 @@ import { runDemo } from './demo.ts';
 const HELP = `qyzmet — Kazakhstan's state services run as their regulations describe them
 
 Usage:
-  qyzmet serve [--port 8080] [--host 127.0.0.1]   run the server (SQLite under ./data, or QYZMET_DATABASE_URL)
+  qyzmet serve [--port 8080] [--host 127.0.0.1] [--workers N]
+                                                   run the server (SQLite under ./data, or QYZMET_DATABASE_URL);
+                                                   N processes share the port and the database
   qyzmet demo [--json]                             play the crypto-licence service end to end and print the timeline
   qyzmet deadline SERVICE_ID SUBCASE --received ISO_DATETIME [--channel C] [--json]
                                                    each step's due date and the overall due date
@@ -22,6 +25,7 @@ Environment:
   QYZMET_DATA_DIR       where the SQLite file and demo key stores live (default ./data)
   QYZMET_CA_PASSPHRASE  protects the CA private keys at rest
   PORT, HOST            where the server listens (default 8080 on 0.0.0.0)
+  QYZMET_WORKERS        server processes (default 1)
 `;
 
 /** Commands that only read the catalog run without touching any database. */
@@ -61,18 +65,42 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function serve(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' } } });
   const config = defaultConfig();
-  const app = await openApp(config);
-  const demo = await bootstrapDemo(app);
-  if (demo) {
-    process.stdout.write(`First start: created the CA, the demo population and demo users. Key stores: ${config.dataDir}/keys (password ${DEMO_KEYSTORE_PASSWORD}).\n`);
-  }
-  const server = await buildServer(app, { logger: process.env.QYZMET_LOG !== '0' });
+  const workers = Math.max(1, Number(values.workers ?? process.env.QYZMET_WORKERS ?? 1) || 1);
   const port = Number(values.port ?? process.env.PORT ?? 8080);
   const host = values.host ?? process.env.HOST ?? '0.0.0.0';
+
+  if (workers > 1 && cluster.isPrimary) {
+    // The instance is prepared once (migrations, CA, demo data); the workers are stateless and
+    // share the port and the database.
+    const app = await openApp(config);
+    await announceDemo(config, await bootstrapDemo(app));
+    await app.close();
+    let stopping = false;
+    for (let i = 0; i < workers; i++) cluster.fork();
+    cluster.on('exit', (w, code) => {
+      if (stopping) return;
+      process.stderr.write(`qyzmet: worker ${w.process.pid} exited (${code}); starting another\n`);
+      cluster.fork();
+    });
+    const stop = () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+      setTimeout(() => process.exit(0), 200).unref();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    process.stdout.write(`qyzmet listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} with ${workers} workers\n`);
+    await new Promise(() => {});
+    return 0;
+  }
+
+  const app = await openApp(config);
+  if (cluster.isPrimary) await announceDemo(config, await bootstrapDemo(app));
+  const server = await buildServer(app, { logger: process.env.QYZMET_LOG !== '0' });
   await server.listen({ port, host });
-  process.stdout.write(`qyzmet listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (${app.store.engine})\n`);
+  if (cluster.isPrimary) process.stdout.write(`qyzmet listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (${app.store.engine})\n`);
   const stop = async () => {
     await server.close();
     await app.close();
@@ -82,6 +110,10 @@ async function serve(argv: string[]): Promise<number> {
   process.once('SIGTERM', stop);
   await new Promise(() => {});
   return 0;
+}
+
+async function announceDemo(config: ReturnType<typeof defaultConfig>, demo: unknown) {
+  if (demo) process.stdout.write(`First start: created the CA, the demo population and demo users. Key stores: ${config.dataDir}/keys (password ${DEMO_KEYSTORE_PASSWORD}).\n`);
 }
 
 async function deadline(argv: string[]): Promise<number> {

@@ -2,7 +2,7 @@
 // column is portable: JSON and timestamps are stored as text (ISO 8601 UTC, which sorts), so the
 // same queries run on both and the tests prove it.
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -45,9 +45,10 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   }
-  await migrate(db);
+  // Kysely looks for its migration tables in every schema unless told which one is ours.
+  await migrate(db, isPg ? opts.schema ?? 'public' : undefined);
   return { db, engine: isPg ? 'postgres' : 'sqlite', close: () => db.destroy() };
 }
 
@@ -76,4 +77,27 @@ function withStatementCache(sqlite: Database.Database, max = 500) {
       return st;
     },
   };
+}
+
+/**
+ * Several server processes may share one SQLite file (WAL). A deferred transaction that reads and
+ * then writes fails at once with SQLITE_BUSY when another process wrote in between; taking the
+ * write lock at BEGIN makes it wait (busy_timeout) instead. Within one process Kysely already
+ * serialises transactions on the single connection.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
 }

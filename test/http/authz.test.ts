@@ -60,15 +60,15 @@ eachEngine('HTTP API: authorization', async (ctx, engine) => {
       assert.deepEqual(view.body.actions, []);
     });
 
-    await ctx.test('an applicant cannot take staff steps: 403, nothing written', async () => {
+    await ctx.test('an applicant cannot take staff steps: 403 on their own case, 404 on another\'s; nothing written', async () => {
       const target = company[1]!;
-      for (const [who, signer] of [
-        ['company_head', u.company_head],
-        ['applicant', u.applicant],
+      for (const [who, signer, status, rule] of [
+        ['company_head', u.company_head, 403, 'wrong_role'],
+        ['applicant', u.applicant, 404, 'case_not_found'],
       ] as const) {
         const body = await decisionBody(signer.sign, { caseId: target, stepId: 'register', outcomeId: 'registered' });
         const res = await writesNothing(t, () => api.post(`/api/cases/${target}/steps/register/registered`, body, { token: tokens[who], idem: newKey() }));
-        assertProblem(res, 403, 'wrong_role');
+        assertProblem(res, status, rule);
       }
       const pause = await writesNothing(t, () => api.post(`/api/cases/${target}/pauses`, { pauseId: 'any', request: 'please' }, { token: tokens.company_head, idem: newKey() }));
       assertProblem(pause, 403, 'wrong_role');
