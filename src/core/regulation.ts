@@ -109,9 +109,12 @@ export const Field = z.object({
   options: z.array(z.object({ value: z.string(), label: Text })).optional(),
   maxLength: z.number().int().positive().optional(),
   when: Condition.optional(),
+  /** The portal fills this field from the state databases (the applicant may not have to type it). */
+  prefill: z.enum(['iin', 'bin', 'fullName', 'surname', 'givenName', 'patronymic', 'birthDate', 'address', 'email', 'phone', 'legalEntityName', 'legalAddress', 'headIin', 'headFullName', 'registeredOn']).optional(),
   ref: SourceRef.optional(),
 });
 export type Field = z.infer<typeof Field>;
+export type PrefillSource = NonNullable<Field['prefill']>;
 
 export const DocumentRequirement = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/),

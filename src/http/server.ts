@@ -8,6 +8,7 @@ import { createChallenge, signIn, userFromToken, type SessionUser } from '../app
 import { answerPause, cabinet, getCase, getEvents, getResult, inbox, openPause, submitApplication, takeAction } from '../app/cases.ts';
 import { catalogEntry, catalogList, planFor } from '../app/catalog.ts';
 import { listStaff } from '../app/staff.ts';
+import { prefill } from '../app/prefill.ts';
 
 export interface ServerOptions {
   logger?: boolean;
@@ -86,6 +87,11 @@ export async function buildServer(app: App, opts: ServerOptions = {}): Promise<F
     '/api/cases',
     { schema: { summary: 'Submit a signed application (portal) or accept one at an office (staff)', tags: ['cases'], body: obj, security: secured } },
     async (req, reply) => send(reply, await submitApplication(app, await auth(req), req.body ?? {}, idem(req))),
+  );
+  f.get<{ Querystring: { serviceId?: string; subcase?: string; lang?: string } }>(
+    '/api/prefill',
+    { schema: { summary: 'The applicant\'s data from the state databases, mapped onto the form fields of a service', tags: ['cabinet'], security: secured } },
+    async (req) => prefill(app, await auth(req), req.query),
   );
   f.get('/api/cabinet', { schema: { summary: 'My applications with their status marks and deadlines', tags: ['cabinet'], security: secured } }, async (req) => ({ items: await cabinet(app, await auth(req)) }));
   f.get<{ Params: { id: string } }>('/api/cases/:id', { schema: { summary: 'A case: status, timeline, deadlines, and the actions open to you', tags: ['cases'], security: secured } }, async (req) => getCase(app, await auth(req), req.params.id));

@@ -5,7 +5,7 @@ import { PkiError } from './errors.ts';
 import { derToPem, encode, parseDer, signedEnvelope, serialBytesToHex, serialHexToBytes, toArrayBuffer } from './der.ts';
 import { generateKeyPair, keyAlgorithmOf, keysMatch, loadPrivateKey, loadPublicKey, spkiDer } from './keys.ts';
 import { caName, holderName } from './names.ts';
-import { caExtensions, keyIdentifier, leafExtensions, type ExtensionList, type Urls } from './profiles.ts';
+import { caExtensions, keyIdentifier, leafExtensions, ocspResponderExtensions, type ExtensionList, type Urls } from './profiles.ts';
 import { signatureAlgorithmId, signSha256 } from './signatures.ts';
 import { certificateDerFromPem, parseCertificateDer, type ParsedCertificate } from './certinfo.ts';
 import { verifyCsr } from './csr.ts';
@@ -217,6 +217,35 @@ export async function issueCertificate(
       issuerKeyId: caIssuerKeyId(ca),
       urls,
     }),
+    signerKey: ca.key,
+    signerAlgorithm: ca.algorithm,
+  });
+  return { certificatePem: derToPem(der, 'CERTIFICATE'), serialHex: serialBytesToHex(serial) };
+}
+
+/**
+ * A delegated OCSP responder certificate for `publicKeyPem`, issued by `issuer` (the CA whose
+ * certificates it will answer for). Short-lived by default: it carries id-pkix-ocsp-nocheck.
+ */
+export async function issueOcspResponderCertificate(
+  issuer: CaMaterial,
+  opts: { publicKeyPem: string; commonName: string; notBefore?: Date; validityDays?: number; serialHex?: string },
+): Promise<{ certificatePem: string; serialHex: string }> {
+  const ca = loadCa(issuer);
+  const publicKey = loadPublicKey(opts.publicKeyPem);
+  keyAlgorithmOf(publicKey);
+  const validityDays = opts.validityDays ?? 90;
+  if (!(validityDays > 0)) throw new PkiError('bad_input', 'validityDays must be positive');
+  const notBefore = opts.notBefore ? new Date(opts.notBefore.getTime()) : new Date(Date.now() - CLOCK_SKEW_MS);
+  const serial = opts.serialHex ? serialHexToBytes(opts.serialHex) : randomSerial();
+  const der = signCertificate({
+    serial,
+    issuer: issuerNameOf(ca.cert),
+    subject: caName(opts.commonName),
+    notBefore,
+    notAfter: clampToIssuer(new Date(notBefore.getTime() + validityDays * DAY_MS), ca.cert),
+    subjectKey: publicKey,
+    extensions: ocspResponderExtensions({ subjectKey: publicKey, issuerKeyId: caIssuerKeyId(ca) }),
     signerKey: ca.key,
     signerAlgorithm: ca.algorithm,
   });

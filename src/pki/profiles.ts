@@ -139,3 +139,18 @@ export function leafExtensions(opts: {
   out.push(...distributionAndAccess(opts.urls ?? {}));
   return out;
 }
+
+/**
+ * Delegated OCSP responder (RFC 6960 §4.2.2.2): issued by the CA whose certificates it answers
+ * for, EKU id-kp-OCSPSigning, and id-pkix-ocsp-nocheck (§4.2.2.2.1) so that clients do not ask
+ * about the responder's own status; its validity is kept short instead.
+ */
+export function ocspResponderExtensions(opts: { subjectKey: KeyObject; issuerKeyId: Buffer | null }): ExtensionList {
+  return [
+    ext(OID.basicConstraints, true, new pkijs.BasicConstraints({ cA: false }).toSchema()),
+    keyUsage(['digitalSignature']),
+    ext(OID.extKeyUsage, false, new pkijs.ExtKeyUsage({ keyPurposes: [OID.ocspSigning] }).toSchema()),
+    ext(OID.ocspNoCheck, false, new asn1js.Null()),
+    ...keyIds(opts.subjectKey, opts.issuerKeyId),
+  ];
+}

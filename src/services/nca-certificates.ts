@@ -1,0 +1,701 @@
+// «Қазақстан Республикасы Ұлттық куәландырушы орталығының тіркеу куәліктерін беру және кері
+// қайтарып алу»: issue and revocation of registration certificates of the National Certification
+// Centre (NCA) of the Republic of Kazakhstan, as an electronic state service.
+//
+// Source: seed 004 = regulation approved by order No. 839 of the Minister of Transport and
+// Communications of 29.11.2012 (Kazakh text; its English extraction is shared/regulations/
+// seed-004.md). The six flows are the six sub-cases:
+//   issue              p.6  (L135–L171), Annex 3 Table 1 (L483–L617): via the EGP / pki.gov.kz,
+//                      with a visit to a PSC or the provider within 30 days;
+//   reissue            p.7  (L172–L195), Table 2 (L619–L754): via the EGP / pki.gov.kz, signed
+//                      with the current certificate;
+//   revoke             p.8  (L196–L211), Table 3 (L756–L837): via the EGP / pki.gov.kz, signed
+//                      with the applicant's own certificate;
+//   issue_id_card      p.9  (L212–L241), Table 4 (L839–L965): onto an ID card with a chip, at a
+//                      PSC or the provider;
+//   revoke_at_counter  p.10 (L242–L265), Table 5 (L967–L1117): at a PSC or the provider;
+//   operator_certificates  p.15(1) (L285–L314): NCA operator certificates of PSC staff.
+// Steps, roles and terms come from the tables of Annex 3; the refusal branches from the
+// conditions (шарт) of p.6–p.10. The PKI actions themselves (key generation, certificate issue,
+// CRL, OCSP) are not here: the steps that stand for them are automatic steps of the NCA IS.
+import { defineService, type ServiceDefinitionInput } from '../core/regulation.ts';
+import { nca, ncaChannels, ncaRefs } from './providers/nca.ts';
+import { NCA_GROUNDS, ncaRefusalGrounds } from './shared/nca-grounds.ts';
+import { ANNEX3, durationOf, s004, type PrintedTerm } from './shared/nca-refs.ts';
+import { ncaRoles } from './shared/nca-roles.ts';
+import {
+  confirmRequest,
+  isRefusal,
+  issueCertificates,
+  operatorRefusal,
+  registerRequest,
+  revokeCertificates,
+  sdbCheck,
+  sdbRefusal,
+  verifyOperatorSignature,
+  type StepInput,
+} from './shared/nca-steps.ts';
+
+type SubCaseInput = ServiceDefinitionInput['subcases'][number];
+type FieldInput = NonNullable<SubCaseInput['fields']>[number];
+type DocumentInput = NonNullable<SubCaseInput['documents']>[number];
+
+const term = (t: PrintedTerm) => ({ duration: durationOf(t), from: 'step_start' as const });
+
+// ---------------------------------------------------------------------------------------------
+// Terms the extracted tables lost: each borrows the term of the same action in another table.
+
+/** Table 1 has no column 6 (acceptance and check of the documents, identification, receipt: p.6 condition 2, process 8). */
+const T1_ROW6: PrintedTerm = {
+  printed: null,
+  lines: 'L1069',
+  where: 'Annex 3 Table 1 row 6 (missing); term of Table 5 row 2',
+  seconds: 900,
+  analogy: 'borrowed from Table 5 row 2 «15 мин», the same action (identification, check of the documents, receipt) by the same unit',
+};
+/** Table 1 has no column 11 (the result: issue and the notice with the link, p.6 process 11). */
+const T1_ROW11: PrintedTerm = {
+  printed: null,
+  lines: 'L748',
+  where: 'Annex 3 Table 1 row 11 (missing); term of Table 2 row 8',
+  days: 1,
+  analogy: 'borrowed from Table 2 row 8 «1 күн», the same action (issue of the certificates and notice with the link to install)',
+};
+/** Table 4 has no column 5 (the request through the EGG to the state databases: p.9 process 4, condition 2). */
+const T4_ROW5: PrintedTerm = {
+  printed: null,
+  lines: 'L559, L707',
+  where: 'Annex 3 Table 4 row 5 (missing); term of Tables 1 and 2 row 2',
+  seconds: 90,
+  analogy: 'borrowed from Tables 1 and 2 row 2 «1,5 мин», the same request to the state databases',
+};
+/** Table 4 has no column 12 (the certificates written onto the ID card: p.9 process 10). */
+const T4_ROW12: PrintedTerm = {
+  printed: null,
+  lines: 'L239-241',
+  where: 'Annex 3 Table 4 row 12 (missing)',
+  analogy: 'no figure anywhere for writing onto the card; the recipient receives the result at the PSC or the provider during the visit (p.9 process 10)',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Fields. Annex 2 (the screen form of the request, L468) is an image: no field is in the text.
+// These are the data the body text itself names.
+
+const emailField: FieldInput = {
+  id: 'email',
+  type: 'email',
+  label: { kk: 'Электрондық поштаның мекенжайы', ru: 'Адрес электронной почты', en: 'E-mail address' },
+  ref: s004('L735-737', 'Annex 3 Table 2 row 8', '«өтініште көрсетілген электрондық поштаның мекенжайына»: the notice with the link to install is sent there.'),
+};
+const revocationReasonField: FieldInput = {
+  id: 'revocationReason',
+  type: 'textarea',
+  maxLength: 500,
+  label: { kk: 'Кері қайтарып алудың себебі', ru: 'Причина отзыва', en: 'Reason for revocation' },
+  ref: s004('L817-821, L1105-1108', 'Annex 3 Table 3 row 4, Table 5 row 9', 'The reason is published in the CRL with the serial number and the date.'),
+};
+
+const ISSUE_LETTER = { fields: { operatorAction: ['issue'] } };
+const REVOKE_LETTER = { fields: { operatorAction: ['revoke'] } };
+const SUSPEND_LETTER = { fields: { operatorAction: ['suspend'] } };
+
+const operatorFields: FieldInput[] = [
+  {
+    id: 'operatorAction',
+    type: 'select',
+    label: { kk: 'ХҚКО хатының мәні', ru: 'Предмет письма ЦОН', en: "What the PSC's letter asks for" },
+    options: [
+      { value: 'issue', label: { kk: 'ҚР ҰКО операторының тіркеу куәліктерін беру', ru: 'Выдача регистрационных свидетельств оператора НУЦ РК', en: 'Issue of NCA operator certificates' } },
+      { value: 'revoke', label: { kk: 'ҚР ҰКО операторының тіркеу куәліктерін кері қайтарып алу', ru: 'Отзыв регистрационных свидетельств оператора НУЦ РК', en: 'Revocation of NCA operator certificates' } },
+      { value: 'suspend', label: { kk: 'ХҚКО АЖ-де ҚР ҰКО операторының жұмысын тоқтату', ru: 'Приостановление работы оператора НУЦ РК в ИС ЦОН', en: "Stopping the NCA operator's work in the PSC IS" } },
+    ],
+    ref: s004('L287-314', 'p.15(1)'),
+  },
+  { id: 'operatorIin', type: 'iin', label: { kk: 'ҚР ҰКО операторының ЖСН', ru: 'ИИН оператора НУЦ РК', en: "NCA operator's IIN" }, ref: s004('L289-296', 'p.15(1)') },
+  { id: 'operatorFullName', type: 'text', maxLength: 200, label: { kk: 'ҚР ҰКО операторының тегі, аты, әкесінің аты', ru: 'Ф.И.О. оператора НУЦ РК', en: "NCA operator's full name" }, ref: s004('L289-296', 'p.15(1)') },
+  {
+    id: 'appointmentOrder',
+    type: 'text',
+    maxLength: 200,
+    when: ISSUE_LETTER,
+    label: { kk: 'ҚР ҰКО операторын тағайындау туралы бұйрықтың нөмірі мен күні', ru: 'Номер и дата приказа о назначении оператора НУЦ РК', en: 'Number and date of the order appointing the NCA operator' },
+    ref: s004('L289-294, L297-301', 'p.15(1)'),
+  },
+  {
+    id: 'letterExecutor',
+    type: 'text',
+    maxLength: 200,
+    when: ISSUE_LETTER,
+    label: { kk: 'ХҚКО ресми хатының орындаушысы', ru: 'Исполнитель официального письма ЦОН', en: "Executor named in the PSC's official letter" },
+    ref: s004('L302-304', 'p.15(1)', 'The provider informs this person once the certificates are issued.'),
+  },
+  {
+    id: 'revocationCause',
+    type: 'select',
+    when: REVOKE_LETTER,
+    label: { kk: 'Кері қайтарып алу негізі', ru: 'Основание отзыва', en: 'Cause of revocation' },
+    options: [
+      { value: 'dismissal', label: { kk: 'Жұмыстан босатылуы', ru: 'Увольнение', en: 'Dismissal' } },
+      { value: 'transfer', label: { kk: 'Басқа жұмысқа ауысуы', ru: 'Перевод на другую работу', en: 'Transfer to other work' } },
+    ],
+    ref: s004('L308-310', 'p.15(1)'),
+  },
+  {
+    id: 'dismissalDate',
+    type: 'date',
+    when: REVOKE_LETTER,
+    label: { kk: 'Босатылу (ауысу) күні', ru: 'Дата увольнения (перевода)', en: 'Date of dismissal (transfer)' },
+    ref: s004('L310-311', 'p.15(1)', 'The PSC informs the provider at least 2 days before this date.'),
+  },
+  {
+    id: 'absenceDays',
+    type: 'number',
+    when: SUSPEND_LETTER,
+    label: { kk: 'Болмау ұзақтығы, күн', ru: 'Продолжительность отсутствия, дней', en: 'Length of absence, days' },
+    ref: s004('L312-314', 'p.15(1)', '«15 күннен аса»: more than 15 days.'),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Documents. Point 11 of the Standard lists them; its text is not in the seeds.
+
+const P11_NAME = {
+  kk: 'Стандарттың 11-тармағына сәйкес құжаттар',
+  ru: 'Документы в соответствии с пунктом 11 Стандарта',
+  en: 'Documents under point 11 of the Standard',
+};
+
+const doc = {
+  applicationWithNumber: {
+    id: 'application_with_unique_number',
+    required: false,
+    name: { kk: 'Бірегей нөмірімен өтініш', ru: 'Заявление с уникальным номером', en: 'Application with its unique number' },
+    ref: s004('L149-152, L527-533', 'p.6 processes 5-6; Annex 3 Table 1 row 5', 'Printed from the personal mailbox and brought to the PSC or provider within 30 days (step submit_documents); not uploaded with the e-request.'),
+  },
+  p11AtVisit: {
+    id: 'standard_p11_documents',
+    required: false,
+    name: P11_NAME,
+    ref: s004('L151-155', 'p.6 process 6, condition 2', 'Brought to the PSC or provider with the application (step submit_documents), checked by the NCA operator; the list is in the Standard, not in the seed.'),
+  },
+  p11AtCounter: {
+    id: 'standard_p11_documents',
+    name: P11_NAME,
+    ref: s004('L245-252, L994-997, L1018-1020', 'p.10 process 1, condition 1; Annex 3 Table 5 row 1', 'The list is in the Standard, not in the seed.'),
+  },
+  idCard: {
+    id: 'id_card_with_chip',
+    name: {
+      kk: 'Ақпараттың (чип) электрондық жеткізушісін қамтитын жеке куәлік',
+      ru: 'Удостоверение личности с электронным носителем информации (чипом)',
+      en: 'ID card with an electronic information carrier (chip)',
+    },
+    ref: s004('L216-217, L856-858', 'p.9 process 1; Annex 3 Table 4 row 1'),
+  },
+  pscLetter: {
+    id: 'psc_letter',
+    name: { kk: 'ХҚКО ресми хаты (хабарламасы)', ru: 'Официальное письмо (уведомление) ЦОН', en: "The PSC's official letter (notice)" },
+    ref: s004('L297-301, L308-314', 'p.15(1)'),
+  },
+  operatorApplication: {
+    id: 'operator_application',
+    when: ISSUE_LETTER,
+    name: {
+      kk: 'ҚР ҰКО операторының тіркеу куәлігін алуға арналған өтініші',
+      ru: 'Заявление оператора НУЦ РК на получение регистрационного свидетельства',
+      en: "The NCA operator's application for an operator certificate",
+    },
+    ref: s004('L295-301', 'p.15(1)'),
+  },
+  appointmentOrderCopy: {
+    id: 'appointment_order_copy',
+    when: ISSUE_LETTER,
+    name: {
+      kk: 'Қызмет көрсету процесін орындауға жауаптылықты тағайындау туралы бұйрықтың көшірмесі',
+      ru: 'Копия приказа о назначении ответственным за исполнение процесса оказания услуги',
+      en: 'Copy of the order appointing the person responsible for the service process',
+    },
+    ref: s004('L289-294, L297-301', 'p.15(1)'),
+  },
+} satisfies Record<string, DocumentInput>;
+
+const fee = {
+  kind: 'free' as const,
+  ref: s004('L62-66', 'p.2', 'The regulation charges nothing and names no fee; the Standard (not in the seeds) would. See interpretations.'),
+};
+
+// ---------------------------------------------------------------------------------------------
+// I. Issue through the EGP or the internet resource (p.6, Table 1).
+
+const issueSteps: StepInput[] = [
+  sdbCheck({
+    role: 'egov_portal',
+    term: ANNEX3.t1r2,
+    next: 'register_request',
+    ref: s004('L143-147, L509-514, L546-550, L567-571', 'p.6 process 2, condition 1; Annex 3 Table 1 row 2', 'Table 1 prints «Алушы» as the unit of row 2; p.6(2) has the request sent through the EGP.'),
+  }),
+  sdbRefusal({ term: ANNEX3.t1r3, ref: s004('L146-147, L516-522, L552-554', 'p.6 process 3; Annex 3 Table 1 row 3') }),
+  registerRequest({ term: ANNEX3.t1r4, next: 'submit_documents', mailbox: true, ref: s004('L148-150, L524-525, L556-557', 'p.6 processes 4-5; Annex 3 Table 1 row 4') }),
+  {
+    id: 'submit_documents',
+    role: 'applicant',
+    action: {
+      kk: 'Стандарттың 11-тармағына сәйкес қоса берілген құжаттарымен бірегей нөмірімен өтінішті ХҚКО немесе Қызмет берушіге беру',
+      ru: 'Представление заявления с уникальным номером вместе с документами по пункту 11 Стандарта в ЦОН или услугодателю',
+      en: 'Bring the application with its unique number, with the documents under point 11 of the Standard, to a PSC or the provider',
+    },
+    term: term(ANNEX3.t1r5),
+    outcomes: [
+      {
+        id: 'documents_submitted',
+        label: { kk: 'Өтініш пен құжаттар берілді', ru: 'Заявление и документы представлены', en: 'Application and documents brought' },
+        next: 'accept_documents',
+        // The recipient has no certificate yet at a first issue: the application is signed on paper.
+        signed: false,
+      },
+    ],
+    ref: s004('L151-152, L527-533, L560-561', 'p.6 process 6; Annex 3 Table 1 row 5'),
+  },
+  {
+    id: 'accept_documents',
+    role: 'nca_operator',
+    action: {
+      kk: 'Стандарттың 11-тармағына сәйкестікке берілген құжаттарды қабылдау және тексеру, алушының жеке басын ҚР ҰКО операторының сәйкестендіруі; құжаттарды қабылдау туралы қолхатты беру',
+      ru: 'Приём и проверка документов на соответствие пункту 11 Стандарта, идентификация личности получателя оператором НУЦ РК; выдача расписки о приёме документов',
+      en: "Accept the documents and check them against point 11 of the Standard, identify the recipient; give the receipt for the documents",
+    },
+    term: term(T1_ROW6),
+    outcomes: [
+      { id: 'accepted', label: { kk: 'Қабылданды, қолхат берілді', ru: 'Принято, выдана расписка', en: 'Accepted; receipt given' }, next: 'confirm_request' },
+      {
+        id: 'violations',
+        label: { kk: 'Бұзушылықтар бар', ru: 'Имеются нарушения', en: 'Violations found' },
+        next: 'operator_refusal',
+        decision: 'refuse',
+        grounds: [NCA_GROUNDS.documentsOrIdentification],
+      },
+    ],
+    ref: s004('L153-159', 'p.6 condition 2, process 8; Annex 3 Table 1 row 6 (missing)'),
+  },
+  operatorRefusal({ term: ANNEX3.t1r7, ref: s004('L156-157, L579-581, L596', 'p.6 process 7; Annex 3 Table 1 row 7') }),
+  confirmRequest({ term: ANNEX3.t1r8, ref: s004('L160-161, L583-584, L598-600', 'p.6 process 9; Annex 3 Table 1 row 8') }),
+  verifyOperatorSignature({ term: ANNEX3.t1r9, next: 'issue_certificates', ref: s004('L162-163, L586-590, L610-615', 'p.6 condition 3; Annex 3 Table 1 row 9') }),
+  isRefusal({ term: ANNEX3.t1r10, ref: s004('L164-168, L592-594, L603-604', 'p.6 process 10; Annex 3 Table 1 row 10') }),
+  issueCertificates({ term: T1_ROW11, ref: s004('L169-171', 'p.6 process 11; Annex 3 Table 1 row 11 (missing)') }),
+];
+
+// ---------------------------------------------------------------------------------------------
+// II. Re-issue through the EGP or the internet resource (p.7, Table 2).
+
+const reissueSteps: StepInput[] = [
+  sdbCheck({ role: 'egov_portal', term: ANNEX3.t2r2, next: 'register_request', ref: s004('L179-181, L649-656, L684-689, L711-716', 'p.7 process 2, condition 1; Annex 3 Table 2 row 2') }),
+  sdbRefusal({ term: ANNEX3.t2r3, ref: s004('L182-183, L658-664, L691-693', 'p.7 process 3; Annex 3 Table 2 row 3') }),
+  registerRequest({ term: ANNEX3.t2r4, next: 'confirm_request', mailbox: true, ref: s004('L184-186, L666-668, L695-698', 'p.7 processes 4-5; Annex 3 Table 2 row 4') }),
+  confirmRequest({ term: ANNEX3.t2r5, ref: s004('L187-188, L670-672, L700-704', 'p.7 process 6; Annex 3 Table 2 row 5') }),
+  verifyOperatorSignature({
+    term: ANNEX3.t2r6,
+    next: 'issue_certificates',
+    ref: s004('L189-190, L724-726, L750-752', 'p.7 condition 2; Annex 3 Table 2 row 6', 'Printed next action «9 – егер бұзушылықтар болмаса»: Table 2 has no row 9; read as row 8.'),
+  }),
+  isRefusal({ term: ANNEX3.t2r7, ref: s004('L191-192, L728-730, L742-743', 'p.7 process 7; Annex 3 Table 2 row 7') }),
+  issueCertificates({ term: ANNEX3.t2r8, ref: s004('L193-195, L732-739, L745-746', 'p.7 process 8; Annex 3 Table 2 row 8') }),
+];
+
+// ---------------------------------------------------------------------------------------------
+// III. Revocation through the EGP or the internet resource (p.8, Table 3).
+
+const revokeSteps: StepInput[] = [
+  {
+    id: 'check_request',
+    role: 'nca_is',
+    action: {
+      kk: 'ҚР ҰКО АЖ алушының өз ЭЦҚ-мен қол қойылған электрондық сұрау салуын тексеруі (растауы)',
+      ru: 'Проверка (подтверждение) ИС НУЦ РК электронного запроса, подписанного ЭЦП получателя',
+      en: "The NCA IS checks (confirms) the electronic request signed with the recipient's own EDS",
+    },
+    term: term(ANNEX3.t3r2),
+    outcomes: [
+      { id: 'request_confirmed', label: { kk: 'Бұзушылықтар жоқ', ru: 'Нарушений нет', en: 'No violations' }, next: 'revoke_certificates', mark: 'in_execution', signed: false },
+      {
+        id: 'request_violations',
+        label: { kk: 'Бұзушылықтар бар', ru: 'Имеются нарушения', en: 'Violations found' },
+        next: 'is_refusal',
+        decision: 'refuse',
+        grounds: [NCA_GROUNDS.applicantSignedRequest],
+        signed: false,
+      },
+    ],
+    ref: s004('L199-204, L783-786, L827-835', 'p.8 process 1, condition 1; Annex 3 Table 3 row 2'),
+  },
+  isRefusal({ term: ANNEX3.t3r3, ref: s004('L205-206, L769-770, L788-791, L807-809', 'p.8 process 2; Annex 3 Table 3 row 3') }),
+  revokeCertificates({ term: ANNEX3.t3r4, ref: s004('L210-211, L793-795, L811-821', 'p.8 process 3; Annex 3 Table 3 row 4') }),
+];
+
+// ---------------------------------------------------------------------------------------------
+// IV. Issue onto an ID card with a chip at a PSC or the provider (p.9, Table 4).
+
+const idCardSteps: StepInput[] = [
+  {
+    id: 'identify',
+    role: 'nca_operator',
+    action: {
+      kk: 'Алушының ХҚКО немесе Қызмет берушіге берген жеке куәлігі бойынша ҚР ҰКО операторының алушының тұлғасын тексеруі (сәйкестендіру)',
+      ru: 'Проверка (идентификация) личности получателя оператором НУЦ РК по удостоверению личности, переданному в ЦОН или услугодателю',
+      en: 'Identify the recipient from the ID card handed to the PSC or the provider',
+    },
+    term: term(ANNEX3.t4r2),
+    outcomes: [
+      { id: 'identified', label: { kk: 'Сәйкестендірілді', ru: 'Личность установлена', en: 'Identified' }, next: 'form_request' },
+      {
+        id: 'violations',
+        label: { kk: 'Бұзушылықтар бар', ru: 'Имеются нарушения', en: 'Violations found' },
+        next: 'operator_refusal',
+        decision: 'refuse',
+        grounds: [NCA_GROUNDS.identification],
+      },
+    ],
+    ref: s004('L216-218, L856-861, L890-893', 'p.9 process 1, condition 1; Annex 3 Table 4 rows 1-2'),
+  },
+  operatorRefusal({ term: ANNEX3.t4r3, ref: s004('L219-220, L863-864, L881-882', 'p.9 process 2; Annex 3 Table 4 row 3') }),
+  {
+    id: 'form_request',
+    role: 'nca_operator',
+    action: {
+      kk: 'ҚР ҰКО операторының қызметті таңдауы және алушының деректерін енгізу үшін сұрау салудың нысанын толтыруы',
+      ru: 'Выбор услуги оператором НУЦ РК и заполнение формы запроса с вводом данных получателя',
+      en: "Select the service and fill in the request form with the recipient's data",
+    },
+    term: term(ANNEX3.t4r4),
+    outcomes: [{ id: 'request_formed', label: { kk: 'Сұрау салу қалыптастырылды', ru: 'Запрос сформирован', en: 'Request formed' }, next: 'sdb_check' }],
+    ref: s004('L221-222, L866-871, L884-886', 'p.9 process 3; Annex 3 Table 4 row 4'),
+  },
+  sdbCheck({ role: 'egov_gateway', term: T4_ROW5, next: 'enter_pin', ref: s004('L223-225', 'p.9 process 4, condition 2; Annex 3 Table 4 row 5 (missing)') }),
+  sdbRefusal({ term: ANNEX3.t4r6, ref: s004('L226-228, L904-910, L937-939', 'p.9 process 5; Annex 3 Table 4 row 6') }),
+  {
+    id: 'enter_pin',
+    role: 'applicant',
+    action: {
+      kk: 'Алушының өз жеке куәлігінің ПИН-кодын енгізуі',
+      ru: 'Ввод получателем ПИН-кода своего удостоверения личности',
+      en: "The recipient enters the PIN code of the recipient's ID card",
+    },
+    term: term(ANNEX3.t4r7),
+    outcomes: [{ id: 'pin_entered', label: { kk: 'ПИН-код енгізілді', ru: 'ПИН-код введён', en: 'PIN entered' }, next: 'register_request', signed: false }],
+    ref: s004('L229, L912-913', 'p.9 process 6; Annex 3 Table 4 row 7'),
+  },
+  registerRequest({ term: ANNEX3.t4r8, next: 'confirm_request', mailbox: false, ref: s004('L230-231, L915-916, L941-942', 'p.9 process 7; Annex 3 Table 4 row 8') }),
+  confirmRequest({ term: ANNEX3.t4r9, ref: s004('L232-234, L918-919, L944-946', 'p.9 process 8; Annex 3 Table 4 row 9') }),
+  verifyOperatorSignature({ term: ANNEX3.t4r10, next: 'write_to_card', ref: s004('L235-236, L921-928, L958-965', 'p.9 condition 3; Annex 3 Table 4 row 10') }),
+  isRefusal({ term: ANNEX3.t4r11, ref: s004('L237-238, L930-935, L950-952', 'p.9 process 9; Annex 3 Table 4 row 11') }),
+  {
+    id: 'write_to_card',
+    role: 'nca_is',
+    automatic: true,
+    action: {
+      kk: 'Алушының жеке куәлігіндегі нысанда тіркеу куәліктерінің жазбасы; алушы нәтижені ХҚКО-да немесе Қызмет берушіде алады',
+      ru: 'Запись регистрационных свидетельств на удостоверение личности получателя; получатель получает результат в ЦОН или у услугодателя',
+      en: "Write the registration certificates onto the recipient's ID card; the recipient receives the result at the PSC or the provider",
+    },
+    term: term(T4_ROW12),
+    outcomes: [{ id: 'written', label: { kk: 'Жеке куәлікке жазылды', ru: 'Записано на удостоверение личности', en: 'Written onto the ID card' }, next: 'end', signed: false }],
+    ref: s004('L239-241', 'p.9 process 10; Annex 3 Table 4 row 12 (missing)'),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// V. Revocation at a PSC or the provider (p.10, Table 5).
+
+const counterRevokeSteps: StepInput[] = [
+  {
+    id: 'accept_documents',
+    role: 'nca_operator',
+    action: {
+      kk: 'Алушыны тексеру (сәйкестендіру), Стандарттың 11-тармағына сәйкес берілген құжаттардың сәйкестігін тексеру және қабылдау; құжаттарды қабылдау туралы қолхатты беру',
+      ru: 'Проверка (идентификация) получателя, проверка соответствия представленных документов пункту 11 Стандарта и их приём; выдача расписки о приёме документов',
+      en: 'Identify the recipient, check the documents against point 11 of the Standard and accept them; give the receipt for the documents',
+    },
+    term: term(ANNEX3.t5r2),
+    outcomes: [
+      { id: 'accepted', label: { kk: 'Қабылданды, қолхат берілді', ru: 'Принято, выдана расписка', en: 'Accepted; receipt given' }, next: 'form_request', mark: 'registered' },
+      {
+        id: 'violations',
+        label: { kk: 'Бұзушылықтар бар', ru: 'Имеются нарушения', en: 'Violations found' },
+        next: 'operator_refusal',
+        decision: 'refuse',
+        grounds: [NCA_GROUNDS.documentsOrIdentification],
+      },
+    ],
+    ref: s004('L245-256, L999-1002, L1022-1024, L1050-1053, L1073-1077', 'p.10 process 1, condition 1, process 3; Annex 3 Table 5 rows 1-2'),
+  },
+  operatorRefusal({ term: ANNEX3.t5r3, ref: s004('L253-254, L1026-1028, L1055-1057', 'p.10 process 2; Annex 3 Table 5 row 3') }),
+  {
+    id: 'form_request',
+    role: 'nca_operator',
+    action: {
+      kk: 'ҚР ҰКО операторының қызметті таңдауы және сұрау салудың нысанын толтыруы (сұрау салуды маршрутизациялау)',
+      ru: 'Выбор услуги оператором НУЦ РК и заполнение формы запроса (маршрутизация запроса)',
+      en: 'Select the service and fill in the request form (routing of the request)',
+    },
+    term: term(ANNEX3.t5r4),
+    outcomes: [
+      { id: 'request_formed', label: { kk: 'Сұрау салу қалыптастырылды', ru: 'Запрос сформирован', en: 'Request formed' }, next: 'confirm_request' },
+      {
+        id: 'request_violations',
+        label: { kk: 'ҚР ҰКО АЖ сұрау салуда бұзушылықтар анықтады', ru: 'ИС НУЦ РК выявила нарушения в запросе', en: 'The NCA IS found violations in the request' },
+        next: 'routing_refusal',
+        decision: 'refuse',
+        grounds: [NCA_GROUNDS.routedRequest],
+      },
+    ],
+    ref: s004('L257-259, L1004, L1030-1031, L1059-1060, L1079-1083', 'p.10 process 4; Annex 3 Table 5 row 4', 'Printed next actions «4 – егер бұзушылық болса; 5 – егер бұзушылықтар болмаса» read as 5/6.'),
+  },
+  isRefusal({ id: 'routing_refusal', term: ANNEX3.t5r5, ref: s004('L1033-1035, L1062-1064', 'Annex 3 Table 5 row 5') }),
+  confirmRequest({ term: ANNEX3.t5r6, formsRequest: true, ref: s004('L257-259, L1006-1011, L1037-1038, L1066-1067', 'p.10 process 4; Annex 3 Table 5 row 6') }),
+  verifyOperatorSignature({
+    term: ANNEX3.t5r7,
+    next: 'revoke_certificates',
+    ref: s004('L260-261, L1089-1090, L1113-1115', 'p.10 condition 2; Annex 3 Table 5 row 7', 'Printed «7 – … болса; 8 – … болмаса» read as 8/9.'),
+  }),
+  isRefusal({ term: ANNEX3.t5r8, ref: s004('L262-263, L1092-1093, L1099', 'p.10 process 5; Annex 3 Table 5 row 8') }),
+  revokeCertificates({ term: ANNEX3.t5r9, ref: s004('L264-265, L1095-1096, L1101-1109', 'p.10 process 6; Annex 3 Table 5 row 9') }),
+];
+
+// ---------------------------------------------------------------------------------------------
+// VI. NCA operator certificates of PSC staff (p.15(1), an administrative procedure with no table).
+
+const operatorSteps: StepInput[] = [
+  {
+    id: 'register_letter',
+    role: 'provider_officer',
+    action: {
+      kk: 'ХҚКО ресми хатын (хабарламасын) алу және тіркеу',
+      ru: 'Получение и регистрация официального письма (уведомления) ЦОН',
+      en: "Receive and register the PSC's official letter (notice)",
+    },
+    term: {
+      duration: { amount: 0, unit: 'same_day', ref: s004('L302-304', 'p.15(1)', 'No term in the text: the letter is registered on the day it is received (see interpretations).') },
+      from: 'received',
+    },
+    outcomes: [
+      {
+        id: 'registered',
+        label: { kk: 'Тіркелді', ru: 'Зарегистрировано', en: 'Registered' },
+        // Routed by what the letter asks for; a letter of issue is the default (and the planned path).
+        next: [
+          { when: REVOKE_LETTER, step: 'revoke_operator_certificates' },
+          { when: SUSPEND_LETTER, step: 'suspend_operator' },
+          { when: {}, step: 'issue_operator_certificates' },
+        ],
+        mark: 'registered',
+      },
+    ],
+    ref: s004('L297-304, L308-314', 'p.15(1)', 'Not a step of the text: the engine starts every case at one step, so the three letters are told apart here.'),
+  },
+  {
+    id: 'issue_operator_certificates',
+    role: 'provider_officer',
+    action: {
+      kk: 'ҚР ҰКО операторының тіркеу куәліктерін шығару рәсімін іске асыру және ХҚКО ресми хатының орындаушысына хабарлау',
+      ru: 'Выпуск регистрационных свидетельств оператора НУЦ РК и уведомление исполнителя официального письма ЦОН',
+      en: "Issue the NCA operator's certificates and inform the executor named in the PSC's official letter",
+    },
+    term: {
+      duration: durationOf({
+        printed: null,
+        lines: 'L302-304, L748',
+        where: 'p.15(1); term of Annex 3 Table 2 row 8',
+        days: 1,
+        analogy: 'p.15(1) gives no term; borrowed from Table 2 row 8 «1 күн», the only term the text gives for issuing NCA certificates with a notice',
+      }),
+      from: 'step_start',
+    },
+    outcomes: [{ id: 'issued', label: { kk: 'Шығарылды, орындаушыға хабарланды', ru: 'Выпущено, исполнитель уведомлён', en: 'Issued; executor informed' }, next: 'end', mark: 'in_execution' }],
+    ref: s004('L289-307', 'p.15(1)'),
+  },
+  {
+    id: 'revoke_operator_certificates',
+    role: 'provider_officer',
+    action: {
+      kk: 'ҚР ҰКО операторының жұмыстан босатылуы немесе басқа жұмысқа ауысуы кезінде оның тіркеу куәліктерін кері қайтарып алу',
+      ru: 'Отзыв регистрационных свидетельств оператора НУЦ РК при его увольнении или переводе на другую работу',
+      en: "Revoke the NCA operator's certificates on the operator's dismissal or transfer",
+    },
+    term: {
+      duration: { amount: 2, unit: 'calendar_days', ref: s004('L308-311', 'p.15(1)', '«босатылуға дейін кемінде 2 күн қалғанда»: the PSC informs at least 2 days before the dismissal, so the certificates are revoked within those 2 days (see interpretations).') },
+      from: 'step_start',
+    },
+    outcomes: [{ id: 'revoked', label: { kk: 'Кері қайтарып алынды', ru: 'Отозвано', en: 'Revoked' }, next: 'end' }],
+    ref: s004('L308-311', 'p.15(1)'),
+  },
+  {
+    id: 'suspend_operator',
+    role: 'provider_officer',
+    action: {
+      kk: 'ҚР ҰКО операторы ұзақ уақыт болмаған кезде (15 күннен аса) ХҚКО АЖ-де оның жұмысын тоқтату',
+      ru: 'Приостановление работы оператора НУЦ РК в ИС ЦОН при его длительном отсутствии (более 15 дней)',
+      en: "Stop the NCA operator's work in the PSC IS during a long absence (more than 15 days)",
+    },
+    term: {
+      duration: { amount: 0, unit: 'same_day', ref: s004('L312-314', 'p.15(1)', '«жедел хабардар етеді» (promptly notifies): no term; same day (see interpretations).') },
+      from: 'step_start',
+    },
+    outcomes: [{ id: 'suspended', label: { kk: 'Жұмысы тоқтатылды', ru: 'Работа приостановлена', en: 'Work stopped' }, next: 'end' }],
+    ref: s004('L312-314', 'p.15(1)'),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+
+const DERIVED = 'Not stated: the overall term is in the Standard No. 1241, not in the seed. Derived from the Annex 3 terms of the happy path (see interpretations).';
+
+export const ncaCertificates = defineService({
+  id: 'nca-certificates',
+  version: '2012-12-26',
+  name: {
+    kk: 'Қазақстан Республикасы Ұлттық куәландырушы орталығының тіркеу куәліктерін беру және кері қайтарып алу',
+    ru: 'Выдача и отзыв регистрационных свидетельств Национального удостоверяющего центра Республики Казахстан',
+    en: 'Issue and revocation of registration certificates of the National Certification Centre of the Republic of Kazakhstan',
+  },
+  shortName: { kk: 'ҰКО тіркеу куәліктері', ru: 'Регистрационные свидетельства НУЦ', en: 'NCA registration certificates' },
+  status: 'active',
+  effective: { from: '2012-12-26' },
+  sources: [
+    {
+      act: {
+        kk: 'Қазақстан Республикасы Көлік және коммуникация министрінің «"Қазақстан Республикасы Ұлттық куәландырушы орталығының тіркеу куәліктерін беру және кері қайтарып алу" электрондық мемлекеттік қызметтің регламентін бекіту туралы» бұйрығы',
+        ru: 'Приказ Министра транспорта и коммуникаций Республики Казахстан «Об утверждении регламента электронной государственной услуги "Выдача и отзыв регистрационных свидетельств Национального удостоверяющего центра Республики Казахстан"»',
+        en: 'Order of the Minister of Transport and Communications of the Republic of Kazakhstan "On approval of the regulation of the electronic state service \'Issue and revocation of registration certificates of the National Certification Centre of the Republic of Kazakhstan\'"',
+      },
+      number: '839',
+      date: '2012-11-29',
+      registered: 'Ministry of Justice, 26.12.2012, No. 8235',
+      effectiveFrom: '2012-12-26',
+      repealedBy: 'Order of the Minister of Transport and Communications No. 209 of 26.03.2014 (in force 10 calendar days after its first official publication)',
+      ref: s004('L1-37', 'header; order p.1-4'),
+    },
+    {
+      act: {
+        kk: 'Қазақстан Республикасы Үкіметінің «Қазақстан Республикасы Ұлттық куәландырушы орталығының тіркеу куәліктерін беру және кері қайтарып алу» мемлекеттік қызмет стандартын бекіту туралы қаулысы',
+        ru: 'Постановление Правительства Республики Казахстан об утверждении стандарта государственной услуги «Выдача и отзыв регистрационных свидетельств Национального удостоверяющего центра Республики Казахстан»',
+        en: 'Government decree approving the standard of the state service "Issue and revocation of registration certificates of the National Certification Centre of the Republic of Kazakhstan"',
+      },
+      number: '1241',
+      date: '2012-09-25',
+      ref: s004('L15-21, L62-66', 'preamble; p.2', 'The Standard: its text (documents of point 11, overall terms, fee, schedule) is not in the seeds.'),
+    },
+  ],
+  provider: nca,
+  channels: ['portal', 'psc', 'provider_office'],
+  applicantKinds: ['individual', 'entrepreneur', 'legal_entity'],
+  roles: [...ncaRoles],
+  refusalGrounds: ncaRefusalGrounds,
+  exhaustiveGrounds: true,
+  subcases: [
+    {
+      id: 'issue',
+      name: {
+        kk: 'ЭҮП немесе интернет-ресурс арқылы тіркеу куәлігін беру',
+        ru: 'Выдача регистрационного свидетельства через ПЭП или интернет-ресурс',
+        en: 'Issue of a registration certificate through the EGP or the internet resource',
+      },
+      term: { duration: { amount: 31, unit: 'calendar_days', ref: s004('L560-561, L748', 'Annex 3 Table 1 row 5; Table 2 row 8', `${DERIVED} 30 days for the recipient's visit + 1 day for the issue; the minute rows fall inside.`) }, from: 'received' },
+      channels: [...ncaChannels.online],
+      fields: [emailField],
+      documents: [doc.applicationWithNumber, doc.p11AtVisit],
+      fee,
+      firstStep: 'sdb_check',
+      steps: issueSteps,
+    },
+    {
+      id: 'reissue',
+      name: {
+        kk: 'ЭҮП немесе интернет-ресурс арқылы тіркеу куәлігін қайта алу',
+        ru: 'Повторное получение регистрационного свидетельства через ПЭП или интернет-ресурс',
+        en: 'Re-issue of a registration certificate through the EGP or the internet resource',
+      },
+      term: { duration: { amount: 1, unit: 'calendar_days', ref: s004('L748', 'Annex 3 Table 2 row 8', `${DERIVED} 1 day for the issue; the minute rows fall inside.`) }, from: 'received' },
+      channels: [...ncaChannels.online],
+      fields: [emailField],
+      documents: [],
+      fee,
+      firstStep: 'sdb_check',
+      steps: reissueSteps,
+      actsOnPrevious: true,
+    },
+    {
+      id: 'revoke',
+      name: {
+        kk: 'ЭҮП немесе интернет-ресурс арқылы тіркеу куәлігін кері қайтарып алу',
+        ru: 'Отзыв регистрационного свидетельства через ПЭП или интернет-ресурс',
+        en: 'Revocation of a registration certificate through the EGP or the internet resource',
+      },
+      term: { duration: { amount: 1, unit: 'calendar_days', ref: s004('L823', 'Annex 3 Table 3 row 4', `${DERIVED} 1 day for the revocation and the CRL publication; the minute rows fall inside.`) }, from: 'received' },
+      channels: [...ncaChannels.online],
+      fields: [revocationReasonField],
+      documents: [],
+      fee,
+      firstStep: 'check_request',
+      steps: revokeSteps,
+      actsOnPrevious: true,
+    },
+    {
+      id: 'issue_id_card',
+      name: {
+        kk: 'ХҚКО немесе Қызмет берушіде ақпараттың (чип) электрондық жеткізушісін қамтитын жеке куәлікке тіркеу куәлігін беру',
+        ru: 'Выдача регистрационного свидетельства на удостоверение личности с электронным носителем (чипом) в ЦОН или у услугодателя',
+        en: 'Issue of a registration certificate onto an ID card with a chip at a PSC or the provider',
+      },
+      term: { duration: { amount: 0, unit: 'same_day', ref: s004('L888, L954, L239-241', 'Annex 3 Table 4', `${DERIVED} Every row is minutes or seconds and the result is received during the visit.`) }, from: 'received' },
+      channels: [...ncaChannels.counter],
+      fields: [],
+      documents: [doc.idCard],
+      fee,
+      firstStep: 'identify',
+      steps: idCardSteps,
+    },
+    {
+      id: 'revoke_at_counter',
+      name: {
+        kk: 'ХҚКО немесе Қызмет берушіде тіркеу куәлігін кері қайтарып алу',
+        ru: 'Отзыв регистрационного свидетельства в ЦОН или у услугодателя',
+        en: 'Revocation of a registration certificate at a PSC or the provider',
+      },
+      term: { duration: { amount: 2, unit: 'calendar_days', ref: s004('L1111', 'Annex 3 Table 5 row 9', `${DERIVED} 2 days for the revocation and the CRL publication; the minute rows fall inside.`) }, from: 'received' },
+      channels: [...ncaChannels.counter],
+      fields: [revocationReasonField],
+      documents: [doc.p11AtCounter],
+      fee,
+      firstStep: 'accept_documents',
+      steps: counterRevokeSteps,
+      actsOnPrevious: true,
+    },
+    {
+      id: 'operator_certificates',
+      name: {
+        kk: 'Қызмет көрсету процесіне жауапты ХҚКО қызметкерлері үшін ҚР ҰКО тіркеу куәліктерін беру және кері қайтарып алу',
+        ru: 'Выдача и отзыв регистрационных свидетельств НУЦ РК работникам ЦОН, ответственным за процесс оказания услуги',
+        en: 'Issue and revocation of NCA operator certificates for the PSC staff responsible for the service',
+      },
+      term: { duration: { amount: 2, unit: 'calendar_days', ref: s004('L308-311', 'p.15(1)', 'Not stated for the procedure as a whole; the longest of its branches (revocation, 2 days) (see interpretations).') }, from: 'received' },
+      channels: [...ncaChannels.letter],
+      fields: operatorFields,
+      documents: [doc.pscLetter, doc.operatorApplication, doc.appointmentOrderCopy],
+      fee,
+      firstStep: 'register_letter',
+      steps: operatorSteps,
+    },
+  ],
+  result: {
+    document: {
+      kk: 'ҚР ҰКО тіркеу куәліктерін шығару, жеке куәлікке жазу немесе кері қайтарып алу туралы хабарлама',
+      ru: 'Уведомление о выпуске, записи на удостоверение личности или отзыве регистрационных свидетельств НУЦ РК',
+      en: 'Notice of the issue, recording on the ID card or revocation of NCA registration certificates',
+    },
+    refusal: { kk: 'Дәлелді бас тарту', ru: 'Мотивированный отказ', en: 'Reasoned refusal' },
+    registry: 'nca_certificates',
+    numberPrefix: 'NCA-RC',
+  },
+  interpretations: [],
+});
+
+export default ncaCertificates;
