@@ -148,8 +148,14 @@ function chain(sc: SubCase, caseId: string, state: CaseState | null, drafts: Dra
   return { state: s, events };
 }
 
+/** Events appended in each open transaction, for the effects that run before it commits. */
+const appendedIn = new WeakMap<object, CaseEvent[]>();
+
 async function writeEvents(trx: Trx, events: CaseEvent[]): Promise<void> {
   if (events.length === 0) return;
+  const seen = appendedIn.get(trx) ?? [];
+  seen.push(...events);
+  appendedIn.set(trx, seen);
   await trx
     .insertInto('case_events')
     .values(
@@ -208,6 +214,18 @@ function projection(app: App, svc: ServiceDefinition, sc: SubCase, s: CaseState)
     last_seq: s.lastSeq,
     state: JSON.stringify(s),
   };
+}
+
+/**
+ * The end of every command that changed a case: the effects see the events this transaction
+ * appended (registries, notices, payments), then the projection row is rewritten — all before the
+ * transaction commits, so a result is never delivered without its registry entry or its notice.
+ */
+async function settle(app: App, trx: Trx, svc: ServiceDefinition, sc: SubCase, state: CaseState, alreadyProjected?: CaseState): Promise<void> {
+  const events = appendedIn.get(trx) ?? [];
+  appendedIn.delete(trx);
+  for (const fx of app.effects) await fx.afterEvents({ app, trx, svc, sc, state, events });
+  if (state !== alreadyProjected) await trx.updateTable('cases').set(projection(app, svc, sc, state)).where('id', '=', state.caseId).execute();
 }
 
 async function nextNumber(trx: Trx, name: string): Promise<number> {
@@ -398,12 +416,9 @@ export async function submitApplication(app: App, user: SessionUser, input: Subm
       })
       .execute();
     await writeEvents(trx, first.events);
-    let state = first.state;
-    // A first step done by an information system runs at once (then the projection is rewritten).
-    if (state.currentStep && findStep(sc, state.currentStep)?.automatic) {
-      state = await runToRest(app, trx, svc, sc, caseId, state, at);
-      await trx.updateTable('cases').set(projection(app, svc, sc, state)).where('id', '=', caseId).execute();
-    }
+    // A first step done by an information system runs at once.
+    const state = await runToRest(app, trx, svc, sc, caseId, first.state, at);
+    await settle(app, trx, svc, sc, state, first.state);
     if (docs.length) {
       await trx
         .insertInto('attachments')
@@ -537,6 +552,7 @@ export async function takeAction(app: App, user: SessionUser, caseId: string, in
     }
     const step = findStep(sc, payload.stepId)!;
     const outcome = step.outcomes.find((o) => o.id === payload.outcomeId)!;
+    for (const g of app.guards) await g.beforeOutcome({ app, trx, svc, sc, state, step, outcome, user });
     if (outcome.assigns) {
       const assignee = await findUser(trx, payload.assignee!);
       if (!assignee || assignee.kind !== 'staff' || assignee.providerId !== row.provider_id || !assignee.roles.includes(outcome.assigns)) {
@@ -548,7 +564,7 @@ export async function takeAction(app: App, user: SessionUser, caseId: string, in
     const at = app.now().toISOString();
     let { state: next } = await append(trx, sc, caseId, state, [{ actor: actorOf(user, step.role, sig), data, ...(sig ? { signature: String(input.signature) } : {}), idempotencyKey: key }], at);
     next = await runToRest(app, trx, svc, sc, caseId, next, at);
-    await trx.updateTable('cases').set(projection(app, svc, sc, next)).where('id', '=', caseId).execute();
+    await settle(app, trx, svc, sc, next);
     return { status: 200, body: await viewOf(app, trx as never, user, { ...row, state: JSON.stringify(next) }) };
   });
   return res;
@@ -583,7 +599,7 @@ export async function openPause(app: App, user: SessionUser, caseId: string, inp
     const now = app.now();
     const due = dueAt(now, def.applicantTerm, svc.provider.workingHours, app.calendar);
     const { state: next } = await append(trx, sc, caseId, state, [{ actor: actorOf(user, def.role, sig), data: { type: 'paused', pauseId: def.id, request: input.request as string, applicantDue: due.toISOString() }, signature: String(input.signature), idempotencyKey: key }], now.toISOString());
-    await trx.updateTable('cases').set(projection(app, svc, sc, next)).where('id', '=', caseId).execute();
+    await settle(app, trx, svc, sc, next);
     return { status: 200, body: await viewOf(app, trx as never, user, { ...row, state: JSON.stringify(next) }) };
   });
 }
@@ -609,7 +625,7 @@ export async function answerPause(app: App, user: SessionUser, caseId: string, i
     if (docs.length) {
       await trx.insertInto('attachments').values(attached.map((d, i) => ({ ...d, owner_user_id: user.id, case_id: caseId, content: contents[i]!.toString('base64'), created_at: at }))).execute();
     }
-    await trx.updateTable('cases').set(projection(app, svc, sc, next)).where('id', '=', caseId).execute();
+    await settle(app, trx, svc, sc, next);
     return { status: 200, body: await viewOf(app, trx as never, user, { ...row, state: JSON.stringify(next) }) };
   });
 }

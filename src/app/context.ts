@@ -8,6 +8,34 @@ import type { TrustStore } from '../pki/index.ts';
 import { DbStateDatabases, type StateDatabases } from '../gov/gateway.ts';
 import { migrateGov } from '../gov/schema.ts';
 import { ensureCa } from './bootstrap.ts';
+import type { Transaction } from 'kysely';
+import type { Tables } from '../store/tables.ts';
+import type { CaseEvent, CaseState } from '../core/case.ts';
+import type { Outcome, ServiceDefinition, Step, SubCase } from '../core/regulation.ts';
+import type { SessionUser } from './auth.ts';
+
+export interface CaseEffectContext {
+  app: App;
+  trx: Transaction<Tables>;
+  svc: ServiceDefinition;
+  sc: SubCase;
+  /** The case after the command. */
+  state: CaseState;
+  /** The events this command appended, in order. */
+  events: CaseEvent[];
+}
+
+/** Something the platform does whenever a case changes, in the same transaction (no service names). */
+export interface CaseEffect {
+  name: string;
+  afterEvents(ctx: CaseEffectContext): Promise<void>;
+}
+
+export interface OutcomeGuard {
+  name: string;
+  /** Throws an AppError when the outcome may not be taken yet. */
+  beforeOutcome(ctx: { app: App; trx: Transaction<Tables>; svc: ServiceDefinition; sc: SubCase; state: CaseState; step: Step; outcome: Outcome; user: SessionUser }): Promise<void>;
+}
 
 export interface AppConfig {
   /** `postgres://…` or a SQLite file path / `:memory:`. */
@@ -32,6 +60,10 @@ export interface App {
   /** Set by ensureCa when the instance opens; null only for catalog-only uses that verify nothing. */
   trust: TrustStore | null;
   stateDb: StateDatabases;
+  /** Run inside every case command's transaction after its events are appended (registries, notices). */
+  effects: CaseEffect[];
+  /** Checked before a staff member takes an outcome (e.g. the fee confirmed before registration). */
+  guards: OutcomeGuard[];
   /** Injectable so tests and the demo can run the legal clock at chosen moments. */
   now: () => Date;
   close(): Promise<void>;
@@ -48,6 +80,8 @@ export async function openApp(config: AppConfig, opts: { now?: () => Date; witho
     trust: null,
     stateDb: new DbStateDatabases(store.db as never, { timeoutMs: config.stateDbTimeoutMs ?? 2000 }),
     now: opts.now ?? (() => new Date()),
+    effects: [],
+    guards: [],
     close: () => store.close(),
   };
   if (!opts.withoutCa) await ensureCa(app);

@@ -1,12 +1,13 @@
 import { OID } from './oids.ts';
 import { PkiError } from './errors.ts';
-import { derToPem, encode, serialHexToBytes, signedEnvelope } from './der.ts';
+import { derToPem, encode, pemToDer, serialBytesToHex, serialHexToBytes, signedEnvelope } from './der.ts';
+import { TAG, bitStringBytes, children, content, isContext, isUniversal, oid, raw, readRoot, timeValue } from './tlv.ts';
 import { enumerated, explicit, extension, integer, integerFromContent, seq, tlv, x509Time } from './derw.ts';
 import { keyAlgorithmOf, keysMatch, loadPrivateKey } from './keys.ts';
 import { certificateDerFromPem, parseCertificateDer } from './certinfo.ts';
 import { keyIdentifier } from './profiles.ts';
-import { reasonCode, type RevocationReason } from './revocation.ts';
-import { signatureAlgorithmId, signSha256 } from './signatures.ts';
+import { reasonCode, reasonName, type RevocationReason } from './revocation.ts';
+import { signatureAlgorithmId, signSha256, verifySignature } from './signatures.ts';
 import type { CaMaterial } from './types.ts';
 
 export interface CrlEntry {
@@ -70,4 +71,53 @@ export function buildCrl(issuer: CaMaterial, opts: CrlOptions): Buffer {
 
 export function crlToPem(der: Uint8Array): string {
   return derToPem(der, 'X509 CRL');
+}
+
+export interface ParsedCrl {
+  number: bigint | null;
+  thisUpdate: Date;
+  nextUpdate: Date | null;
+  issuerRaw: Buffer;
+  entries: CrlEntry[];
+  /** Signed by `issuerCertificatePem` (false when no issuer was given). */
+  signatureValid: boolean;
+}
+
+/** Reads a DER or PEM CRL; checks its signature when the issuer is given. */
+export function parseCrl(input: Uint8Array | string, issuerCertificatePem?: string): ParsedCrl {
+  const der = typeof input === 'string' ? pemToDer(input, 'X509 CRL') : input;
+  const [tbsNode, , sigNode] = children(readRoot(der, 'CRL'));
+  const algOid = oid(children(children(tbsNode)[1])[0]) ?? '';
+  const parts = children(tbsNode);
+  let i = isUniversal(parts[0], TAG.INTEGER) ? 1 : 0;
+  i++; // signature algorithm
+  const issuerRaw = Buffer.from(raw(parts[i++]!));
+  const thisUpdate = timeValue(parts[i++]);
+  let nextUpdate: Date | null = null;
+  if (isUniversal(parts[i], TAG.UTCTime) || isUniversal(parts[i], TAG.GeneralizedTime)) nextUpdate = timeValue(parts[i++]);
+  const entries: CrlEntry[] = [];
+  if (isUniversal(parts[i], TAG.SEQUENCE)) {
+    for (const e of children(parts[i++])) {
+      const [serial, when, exts] = children(e);
+      let reason: RevocationReason = 'unspecified';
+      for (const ext of children(exts)) {
+        const p = children(ext);
+        if (oid(p[0]) === OID.cRLReason) reason = reasonName(content(readRoot(content(p[p.length - 1]!), 'reasonCode'))[0]!);
+      }
+      entries.push({ serialHex: serialBytesToHex(content(serial!)), revokedAt: timeValue(when), reason });
+    }
+  }
+  let number: bigint | null = null;
+  if (isContext(parts[i], 0)) {
+    for (const ext of children(children(parts[i])[0])) {
+      const p = children(ext);
+      if (oid(p[0]) === OID.cRLNumber) number = BigInt('0x' + (Buffer.from(content(readRoot(content(p[p.length - 1]!), 'cRLNumber'))).toString('hex') || '0'));
+    }
+  }
+  let signatureValid = false;
+  if (issuerCertificatePem) {
+    const issuer = parseCertificateDer(certificateDerFromPem(issuerCertificatePem));
+    signatureValid = issuer.subjectRaw.equals(issuerRaw) && verifySignature(issuer.publicKey, algOid, raw(tbsNode!), bitStringBytes(sigNode));
+  }
+  return { number, thisUpdate, nextUpdate, issuerRaw, entries, signatureValid };
 }

@@ -1,4 +1,5 @@
 import { PkiError } from './errors.ts';
+import { serialBytesToHex, serialHexToBytes } from './der.ts';
 
 /**
  * CRLReason (RFC 5280 §5.3.1). Code 7 is unused. `certificateHold` is a suspension that can be
@@ -42,4 +43,9 @@ export function reasonName(code: number): RevocationReason {
 export function parseRevocationReason(name: unknown): RevocationReason {
   if (isRevocationReason(name)) return name;
   throw new PkiError('bad_input', `unknown revocation reason ${JSON.stringify(name)}; one of ${Object.keys(REVOCATION_REASONS).join(', ')}`);
+}
+
+/** The canonical form serials are stored and compared in: lowercase hex, no sign padding or separators. */
+export function normalizeSerialHex(hex: string): string {
+  return serialBytesToHex(serialHexToBytes(hex));
 }

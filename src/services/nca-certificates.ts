@@ -545,6 +545,228 @@ const operatorSteps: StepInput[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// Choices where the source is silent, ambiguous or contradicts itself.
+
+type InterpretationInput = NonNullable<ServiceDefinitionInput['interpretations']>[number];
+
+const interpretations: InterpretationInput[] = [
+  {
+    topic: 'Status of a repealed regulation',
+    readings: [
+      'Order No. 839 is repealed («Күшін жойған»): order No. 209 of 26.03.2014, in force 10 calendar days after its first publication. So status "repealed" with an effective.to.',
+      'Keep the service runnable in the catalog, as the reference service does with its repealed acts.',
+    ],
+    chosen:
+      'status "active" with no effective.to, so that every flow can run; the repeal stays in `sources` (repealedBy). The publication date of order No. 209 is not in the seed, so an effective.to could not be fixed anyway.',
+    configurable: 'Set status "repealed" and effective.to (publication of order No. 209 + 10 days) when the catalog has to reflect legal force.',
+    refs: [s004('L6-14', 'header')],
+  },
+  {
+    topic: 'effective.from and version date',
+    readings: [
+      'p.4 of the order: in force from the day of its first official publication (L36-37). The publication date is not in the seed.',
+      'The registration date with the Ministry of Justice, 26.12.2012 (L8-9), is the earliest day it can have been published.',
+    ],
+    chosen: '2012-12-26, the earliest day the regulation can apply from.',
+    configurable: 'Change version/effective.from once the publication date is confirmed.',
+    refs: [s004('L7-9, L36-37', 'header; order p.4')],
+  },
+  {
+    topic: 'Terms in seconds and ranges (sub-minute units)',
+    readings: [
+      'Annex 3 prints «15 сек», «10-15 сек», «30 сек», «30 сек – 1 мин», «1,5 мин». The schema counts sub-day terms in whole minutes of working time, and has no seconds, fractions or ranges.',
+      'Round down (or to nearest): 15 s and 30 s would become 0 minutes, which the schema forbids, and 1.5 min would become 1 min, shorter than the text.',
+    ],
+    chosen:
+      'Each term is the whole number of working minutes covering the upper bound of the printed cell: 10-15 s, 15 s, 30 s, 30 s – 1 min → 1 minute; 1,5 min → 2 minutes; 10 min and 15 min as printed. Never shorter than the text; the printed cell is quoted in every term\'s ref.',
+    configurable: 'A seconds unit in the schema would let the exact figures be kept (shared/nca-refs.ts keeps them).',
+    refs: [s004('L559, L606, L707, L748, L823, L888, L954, L1069, L1111', 'Annex 3 Tables 1-5')],
+  },
+  {
+    topic: '«күн»: calendar or working days',
+    readings: [
+      '«1 күн», «2 күн», «30 күннiң iшiнде» say "day" without «жұмыс» (working). The regulation never says working days.',
+      'Working days: the usual unit of state-service terms in later acts.',
+    ],
+    chosen: 'Calendar days (a term ending on a day off moves to the next working day, at closing time). The NCA\'s own later guidance gives 30 calendar days for bringing the application to a PSC, which fits.',
+    configurable: 'Change the unit to working_days in shared/nca-refs.ts (durationOf).',
+    refs: [s004('L560-561, L748, L823, L1111', 'Annex 3 Tables 1, 2, 3, 5')],
+  },
+  {
+    topic: 'The recipient\'s 30 days to bring the application (Table 1 row 5)',
+    readings: [
+      'A term of the recipient, not of the provider: the clock of the service should not run while the recipient has not come. The engine has no such wait: a pause stops the clock, but is opened by staff, answered by an upload and ends in a refusal on expiry, none of which the text says.',
+      'A step of the recipient with its 30-day term, counted in the overall term like any step.',
+    ],
+    chosen:
+      'The applicant step submit_documents (30 calendar days), taken by the recipient in the engine. Nothing happens when the 30 days pass: the regulation states no refusal or expiry for an application not brought in time, so no ground is invented; the step simply becomes overdue. The overall term of issue includes these 30 days.',
+    configurable: 'An applicant-side wait (with an expiry action) in the engine would model this without counting it against the provider.',
+    refs: [s004('L151-152, L527-533, L560-561', 'p.6 process 6; Annex 3 Table 1 row 5')],
+  },
+  {
+    topic: 'Columns missing from the extracted tables',
+    readings: [
+      'Table 1 has no column 6 (acceptance, check, identification, receipt: p.6 condition 2, process 8) and no column 11 (the result, p.6 process 11). Table 4 has no column 5 (request through the EGG: p.9 process 4, condition 2) and no column 12 (writing onto the card, p.9 process 10).',
+      'Leave them without a term: impossible, every step needs one.',
+    ],
+    chosen:
+      'Borrow the term of the same action in another table: Table 1 row 6 ← Table 5 row 2 (15 min); Table 1 row 11 ← Table 2 row 8 (1 day); Table 4 row 5 ← Tables 1/2 row 2 (1,5 min → 2 min). Table 4 row 12 has no counterpart: same day, since the recipient is at the counter and receives the result there (p.9 process 10).',
+    configurable: 'The borrowed terms are the constants T1_ROW6, T1_ROW11, T4_ROW5, T4_ROW12 of this module; an authoritative copy of Annex 3 would replace them.',
+    refs: [s004('L153-171, L223-225, L239-241', 'p.6, p.9'), s004('L748, L1069', 'Annex 3 Table 2 row 8, Table 5 row 2')],
+  },
+  {
+    topic: 'Next-action numbers that point at the wrong row',
+    readings: [
+      'Table 2 row 6: «7 if violations; 9 if none», but Table 2 ends at row 8. Table 5 row 7: «7 if violations; 8 if none», pointing at itself. Table 5: «4 if violations; 5 if none» printed among rows 1-6.',
+      'Off by one: Table 2 → 7/8; Table 5 row 7 → 8/9; Table 5 «4/5» belongs to row 4 → 5/6.',
+    ],
+    chosen: 'The off-by-one reading, which is the only one that gives every refusal row a predecessor and the result row a path.',
+    refs: [s004('L750-752', 'Annex 3 Table 2 row 6'), s004('L1079-1083, L1113-1115', 'Annex 3 Table 5 rows 4 and 7')],
+  },
+  {
+    topic: 'Table 5 has two NCA IS refusals, p.10 has one',
+    readings: [
+      'p.10: the operator forms the request and certifies it with the operator\'s EDS (process 4); the NCA IS checks it (condition 2) and refuses (process 5) or revokes (process 6). One check.',
+      'Table 5: after the operator forms the request (row 4, «routing of the request») a branch leads to an NCA IS refusal (row 5); then the operator confirms (row 6), the NCA IS checks the operator\'s EDS (row 7) and refuses (row 8) or revokes (row 9). Two checks.',
+    ],
+    chosen:
+      'The table, since it gives the extra refusal with its own term: form_request has the outcome request_violations (ground routed_request_violations) → routing_refusal (row 5, NCA IS, automatic); then confirm_request, verify_operator_signature, is_refusal, revoke_certificates. The outcome of form_request is recorded by the operator, the unit of row 4 that carries the branch.',
+    configurable: 'Drop the request_violations outcome of form_request to follow the text of p.10 only.',
+    refs: [s004('L257-265', 'p.10 processes 4-6, condition 2'), s004('L1030-1038, L1059-1067, L1079-1083', 'Annex 3 Table 5 rows 4-6')],
+  },
+  {
+    topic: 'Re-issue: a visit to the PSC or not',
+    readings: [
+      'p.7 process 5 repeats p.6: the application with its unique number arrives «for submission to the PSC or the provider», which implies a visit.',
+      'p.7 and Table 2 have no submission, identification or receipt step: the request is signed with the recipient\'s own EDS and the NCA operator confirms it (Table 2 row 5, 10 min).',
+    ],
+    chosen: 'No visit: the steps of p.7 and Table 2 as they are. The recipient\'s EDS on the portal request is the identification.',
+    refs: [s004('L175-195', 'p.7'), s004('L619-754', 'Annex 3 Table 2')],
+  },
+  {
+    topic: 'Information-system checks with a refusal branch',
+    readings: [
+      'The state-database check (condition 1 of p.6/p.7, condition 2 of p.9) and the NCA IS checks (condition 3 of p.6, p.9; condition 2 of p.7, p.10; condition 1 of p.8) are done by information systems, at once.',
+      'The engine runs an automatic step by taking its first outcome: an automatic check could never refuse.',
+    ],
+    chosen:
+      'These checks are steps of `system` roles (egov_portal, egov_gateway, nca_is) that are not automatic, with unsigned outcomes: the information system answers through the decision interface (its integration account). What an information system only records (registration, forming a refusal, issue, revocation, writing onto the card) is automatic.',
+    configurable: 'Make them automatic once the engine can decide an automatic step from a check.',
+    refs: [s004('L145, L162-163, L181, L189-190, L203-204, L225, L235-236, L260-261', 'p.6-p.10 conditions')],
+  },
+  {
+    topic: 'State-database check and the platform\'s identification at submission',
+    readings: [
+      'p.6/p.7/p.9: the recipient\'s data are requested from the state databases and, if absent, the service is refused with a reasoned refusal (a case with a refusal).',
+      'The platform identifies every applicant in the state databases when the application is submitted and rejects an unknown IIN/BIN before a case exists.',
+    ],
+    chosen:
+      'Both: the platform\'s rejection at submission stays, and sdb_check keeps the regulation\'s check with its reasoned refusal (no_state_database_data) for what the platform does not cover (e.g. the data the NCA needs are missing from the record).',
+    refs: [s004('L143-147, L179-183, L223-228', 'p.6, p.7, p.9'), s004('L414', 'p.20(3)')],
+  },
+  {
+    topic: 'Overall terms',
+    readings: [
+      'The regulation has none: overall terms are in the Standard No. 1241, whose text is not in the seeds.',
+      'Sum the Annex 3 terms of the happy path.',
+    ],
+    chosen:
+      'The day terms of the happy path, counted from receipt; the minute rows fall inside the same working day: issue 31 calendar days (30 for the visit + 1 for the issue), re-issue 1, portal revocation 1, counter revocation 2, ID card the same day, operator certificates 2 (the longest branch). A case whose minute rows spill past closing time can end after the derived term; the step terms then govern.',
+    configurable: 'Replace with the Standard\'s terms when its text is available.',
+    refs: [s004('L62-66', 'p.2'), s004('L559-561, L748, L823, L1111', 'Annex 3')],
+  },
+  {
+    topic: 'The applicant\'s own actions at the counter and the first issue\'s signature',
+    readings: [
+      'Table 1 row 5 (bringing the application) and Table 4 row 7 (entering the PIN) are the recipient\'s, done in person at the PSC; at a first issue (p.6) the recipient has no certificate and does not sign the request with an EDS.',
+      'In the engine an applicant step is taken in the applicant\'s own session, and every portal application is signed with the applicant\'s EDS.',
+    ],
+    chosen:
+      'submit_documents and enter_pin are applicant steps with unsigned outcomes. The portal submission of issue is signed in the engine as for any portal application; the regulation\'s reading (no EDS at first issue) needs an engine change. Re-issue (p.7(1)) and portal revocation (p.8(1)) are signed with the recipient\'s own, current certificate, as the engine does.',
+    configurable: 'An unsigned portal submission for first issue, and applicant steps recorded by the operator at the counter, are engine changes.',
+    refs: [s004('L139-142, L175-178, L199-202', 'p.6(1), p.7(1), p.8(1)'), s004('L229', 'p.9 process 6')],
+  },
+  {
+    topic: 'Who acts in Table 1 and Table 2 row 2',
+    readings: [
+      'Both tables print «Алушы» (the recipient) as the unit that sends the request to the state databases.',
+      'p.6(2) and p.7(2): the request is sent «ЭҮП арқылы» (through the EGP).',
+    ],
+    chosen: 'The EGP (role egov_portal); p.9(4) sends it through the EGG (role egov_gateway).',
+    refs: [s004('L143-144, L179-180, L223-224', 'p.6(2), p.7(2), p.9(4)'), s004('L492, L629', 'Annex 3 Tables 1, 2')],
+  },
+  {
+    topic: 'Channels: the EGP and the internet resource',
+    readings: ['p.1 names four channels: the provider, PSCs, the EGP www.egov.kz and the internet resource www.pki.gov.kz. The schema has one online channel.'],
+    chosen: 'Both online channels are `portal` (sub-cases issue, reissue, revoke); the counter flows are `psc` and `provider_office`; the PSC\'s letter of p.15(1) arrives at the provider (`provider_office`).',
+    refs: [s004('L53-61', 'p.1')],
+  },
+  {
+    topic: 'The NCA operator',
+    readings: ['p.5(15): «ХҚКО қызметкері немесе Қызмет беруші» — a PSC employee or (an employee of) the provider, who holds the operator certificates.'],
+    chosen: 'One role nca_operator of kind psc_operator, staff of the provider in the engine, for both PSC and provider counters.',
+    refs: [s004('L128-130', 'p.5(15)')],
+  },
+  {
+    topic: 'Scenario IV: «кері беру»',
+    readings: ['The heading of p.9 says «кері беру» (giving back); Diagram No. 4 and Table 4 say «беру» (issue), and the result is certificates written onto the card.'],
+    chosen: 'Issue onto the ID card (sub-case issue_id_card).',
+    refs: [s004('L212-215, L440-443, L839-840', 'p.9; Annex 1 Diagram 4; Annex 3 Table 4')],
+  },
+  {
+    topic: 'Fee',
+    readings: ['The regulation names no fee and no budget code; the Standard (not in the seeds) would.'],
+    chosen: 'kind "free" in every sub-case.',
+    configurable: 'Replace with the Standard\'s fee if it sets one.',
+    refs: [s004('L62-66', 'p.2')],
+  },
+  {
+    topic: 'Documents and form fields',
+    readings: [
+      'Documents are those of point 11 of the Standard, whose text is not in the seeds. The request and response forms (Annex 2) are images.',
+      'The text names: the application with the unique number, the ID card with a chip, the e-mail address in the application, the reason of revocation published in the CRL.',
+    ],
+    chosen:
+      'One document standard_p11_documents (not required at the portal submission of issue: it is brought at the visit; required at the counter for revocation), the application with the unique number (brought at the visit), the ID card (issue_id_card); fields email (issue, reissue) and revocationReason (revoke, revoke_at_counter).',
+    configurable: 'Replace standard_p11_documents with the Standard\'s list.',
+    refs: [s004('L151-155, L245-252', 'p.6, p.10'), s004('L466-473', 'Annex 2'), s004('L735-737, L817-821', 'Annex 3 Tables 2, 3')],
+  },
+  {
+    topic: 'NCA operator certificates of PSC staff (p.15(1))',
+    readings: [
+      'An administrative procedure with no table and no terms: the PSC appoints the operator by order and gives a protected key carrier; the operator applies; the PSC sends the provider an official letter with the application and a copy of the order; the provider issues the certificates and informs the letter\'s executor; the operator installs them. On dismissal or transfer the PSC informs the provider at least 2 days before; on an absence of more than 15 days the PSC promptly notifies the need to stop the operator\'s work in the PSC IS (addressee not named).',
+      'The applicant could be the operator (the certificate holder) or the PSC (the sender of the letter and of the notices).',
+    ],
+    chosen:
+      'The PSC is the applicant (a legal entity) and names the operator in fields; the letter arrives at the provider (provider_office). The engine starts a case at one step, so a step register_letter (same day, not in the text) routes by operatorAction: issue → issue_operator_certificates (1 calendar day, borrowed from Table 2 row 8, the only term for issuing NCA certificates); revoke → revoke_operator_certificates (2 calendar days: the notice comes at least 2 days before the dismissal, so revocation falls within them); suspend → suspend_operator (same day: «жедел», promptly; the provider taken as the addressee). The steps inside the PSC (appointment, carrier, operator\'s application) precede the letter; installation on the carrier follows the result: neither is a step. No refusal: the text gives none. The engine cannot check that the notice came at least 2 days before dismissalDate, nor that absenceDays exceeds 15.',
+    configurable: 'The three branch terms; the addressee of the suspension notice.',
+    refs: [s004('L285-314', 'p.15(1)'), s004('L748', 'Annex 3 Table 2 row 8')],
+  },
+  {
+    topic: 'Refusal grounds',
+    readings: ['The regulation has no list of grounds; each check has one refusal process that says why (absent data; violations in the documents or identification; violations in the request certified by the operator\'s EDS; violations in the recipient\'s own EDS-signed request; Table 5\'s refusal after routing).'],
+    chosen: 'One ground per kind of check, exhaustive: a refusal can cite only the ground of the check that failed.',
+    refs: [s004('L146-147, L156-157, L164-168, L205-206, L219-220, L253-254, L262-263', 'p.6-p.10 refusal processes')],
+  },
+  {
+    topic: 'Working hours',
+    readings: ['Not in the seed (the Standard No. 1241 would give them). Minute terms count in the provider\'s working hours.'],
+    chosen: 'Monday–Friday 09:00–18:30, lunch 13:00–14:30 (providers/nca.ts), the frame used for the other seeds without a schedule.',
+    configurable: 'providers/nca.ts workingHours.',
+    refs: [ncaRefs.workingHours],
+  },
+  {
+    topic: 'Rows that are not steps',
+    readings: [
+      'Row 1 of Tables 1-3 («қызмет таңдалады және сұрау салу деректері қалыптасады», 30 сек – 1 мин) is the recipient filling in the request; row 1 of Tables 4-5 (handing over the ID card / the documents, no term) is the recipient at the counter.',
+      'Table 2 row 8\'s completion form «installation of the certificate by the recipient» and p.15(1)\'s installation on the carrier happen after the result.',
+    ],
+    chosen: 'Row 1 is the submission itself (the case starts there; the counter flows are submitted by the NCA operator). Installation is the recipient\'s use of the result, not a step.',
+    refs: [s004('L504-507, L559', 'Annex 3 Table 1 row 1'), s004('L745-746', 'Annex 3 Table 2 row 8'), s004('L305-307', 'p.15(1)')],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
 
 const DERIVED = 'Not stated: the overall term is in the Standard No. 1241, not in the seed. Derived from the Annex 3 terms of the happy path (see interpretations).';
 
@@ -695,7 +917,7 @@ export const ncaCertificates = defineService({
     registry: 'nca_certificates',
     numberPrefix: 'NCA-RC',
   },
-  interpretations: [],
+  interpretations,
 });
 
 export default ncaCertificates;

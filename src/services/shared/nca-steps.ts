@@ -15,7 +15,6 @@ import { durationOf, type PrintedTerm } from './nca-refs.ts';
 
 export type StepInput = ServiceDefinitionInput['subcases'][number]['steps'][number];
 type OutcomeInput = StepInput['outcomes'][number];
-type Next = OutcomeInput['next'];
 
 const term = (t: PrintedTerm) => ({ duration: durationOf(t), from: 'step_start' as const });
 
@@ -223,4 +222,3 @@ export function revokeCertificates(o: { term: PrintedTerm; ref: SourceRef }): St
   };
 }
 
-export type { Next };
