@@ -24,6 +24,7 @@ import { DEMO_ENTITIES, DEMO_PEOPLE, generatePopulation, type DemoRole } from '.
 import { seedGov } from '../gov/schema.ts';
 import type { App } from './context.ts';
 import { newId } from './ids.ts';
+import { revocationFromTable } from './ca-status.ts';
 
 export interface KeyMaterial {
   certificatePem: string;
@@ -103,7 +104,8 @@ export async function ensureCa(app: App): Promise<{ root: CaMaterial; issuing: C
 
 function installTrust(app: App, root: CaMaterial, issuing: CaMaterial) {
   const trust = new TrustStore([root.certificatePem], [issuing.certificatePem]);
-  if (app.trust?.revocation) trust.revocation = app.trust.revocation;
+  // Every verification asks the certificates table (ca-status.ts) unless a hook is already set.
+  trust.revocation = app.trust?.revocation ?? revocationFromTable(app);
   app.trust = trust;
 }
 

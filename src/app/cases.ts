@@ -473,8 +473,7 @@ function actorOf(user: SessionUser, role: string, sig?: VerifiedSignature): Acto
   };
 }
 
-function summary(app: App, c: { id: string; number: string; svc: ServiceDefinition; sc: SubCase; state: CaseState }): CaseSummary {
-  const dl = deadlinesOf(app, c.svc, c.sc, c.state);
+function summary(app: App, c: { id: string; number: string; svc: ServiceDefinition; sc: SubCase; state: CaseState }, dl: Deadlines = deadlinesOf(app, c.svc, c.sc, c.state)): CaseSummary {
   const open = dl.steps.find((x) => x.stepId === c.state.currentStep && !x.completedAt);
   return {
     id: c.id,
@@ -657,7 +656,7 @@ async function viewOf(app: App, db: App['store']['db'], user: SessionUser, row: 
   const state = JSON.parse(row.state) as CaseState;
   const dl = deadlinesOf(app, svc, sc, state);
   const events = await loadEvents(db, row.id);
-  const base = summary(app, { id: row.id, number: row.number, svc, sc, state });
+  const base = summary(app, { id: row.id, number: row.number, svc, sc, state }, dl);
   return {
     ...base,
     serviceName: svc.name,

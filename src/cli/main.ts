@@ -3,8 +3,13 @@ import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { defaultConfig, openApp, type App } from '../app/context.ts';
 import { bootstrapDemo, DEMO_KEYSTORE_PASSWORD } from '../app/bootstrap.ts';
-import { catalogList, planFor, resolveService } from '../app/catalog.ts';
-import { AppError } from '../app/errors.ts';
+import { writeFileSync } from 'node:fs';
+import { catalogList, planFor } from '../app/catalog.ts';
+import { AppError, notFound } from '../app/errors.ts';
+import { toBpmn } from '../core/bpmn.ts';
+import { LANGS, type Lang } from '../core/diagram-layout.ts';
+import { lintCatalog, sortFindings, type Finding } from '../core/lint.ts';
+import { findSubcase, type ServiceDefinition, type SourceRef } from '../core/regulation.ts';
 import { buildServer } from '../http/server.ts';
 import { runDemo } from './demo.ts';
 
@@ -18,7 +23,10 @@ Usage:
   qyzmet deadline SERVICE_ID SUBCASE --received ISO_DATETIME [--channel C] [--json]
                                                    each step's due date and the overall due date
   qyzmet catalog list [--json]                     the services with their ids and versions
-  qyzmet catalog show ID [--at DATE]               the definition in force at a date (JSON)
+  qyzmet catalog show ID [--at DATE | --version V] the definition in force at a date, or any version (JSON)
+  qyzmet catalog bpmn ID [--subcase S] [--out FILE] [--at DATE | --version V] [--lang kk|ru|en]
+                                                   the procedure as BPMN 2.0 XML with its diagram
+  qyzmet catalog lint [ID] [--json]                check the definitions (every version); exit 1 on errors
 
 Environment:
   QYZMET_DATABASE_URL   postgres://user:pass@host/db to use PostgreSQL (default: SQLite at ./data/qyzmet.sqlite)
@@ -139,9 +147,73 @@ async function deadline(argv: string[]): Promise<number> {
   }
 }
 
+const CATALOG_USAGE = `usage: qyzmet catalog list [--json]
+       qyzmet catalog show ID [--at DATE | --version V]
+       qyzmet catalog bpmn ID [--subcase S] [--out FILE] [--at DATE | --version V] [--lang kk|ru|en]
+       qyzmet catalog lint [ID] [--json]
+`;
+
+function parseDate(at: string): Date | undefined {
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T12:00:00+05:00` : at);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/** Calendar date in Almaty (UTC+5), to compare with effective dates. */
+function almatyDay(at: Date): string {
+  return new Date(at.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The version of a service to show: `--version`, else the version in force at `--at` (or now);
+ * a date no runnable version covers falls back to the version whose effective period covers it,
+ * repealed entries kept for their legal history included; with no date, the newest version.
+ */
+function pickVersion(app: App, id: string, opts: { at?: Date; version?: string }): ServiceDefinition {
+  const versions = app.catalog.versions(id);
+  if (versions.length === 0) throw notFound('unknown_service', `no service "${id}" in the catalog; known: ${app.catalog.ids().join(', ')}`, 'id');
+  if (opts.version !== undefined) {
+    const v = app.catalog.version(id, opts.version);
+    if (!v) throw notFound('unknown_version', `service "${id}" has no version "${opts.version}"; versions: ${versions.map((x) => x.version).join(', ')}`, 'version');
+    return v;
+  }
+  const at = opts.at ?? app.now();
+  const inForce = app.catalog.inForce(id, at);
+  if (inForce) return inForce;
+  const day = almatyDay(at);
+  const covering = versions.filter((v) => v.effective.from <= day && (!v.effective.to || day < v.effective.to));
+  if (covering.length > 0) return covering[covering.length - 1]!;
+  if (!opts.at) return versions[versions.length - 1]!;
+  throw notFound('not_in_force', `service "${id}" has no version effective on ${day}; versions: ${versions.map((v) => `${v.version} [${v.effective.from}, ${v.effective.to ?? '…'})`).join(', ')}`, 'at');
+}
+
+function refText(r: SourceRef): string {
+  return `seed ${r.seed}${r.lines ? ` ${r.lines}` : ''}${r.paragraph ? ` ${r.paragraph}` : ''}${r.note ? ` — ${r.note}` : ''}`;
+}
+
+function printFindings(findings: Finding[]): void {
+  for (const f of findings) {
+    const where = [f.subcase, f.step].filter(Boolean).join('/');
+    process.stdout.write(`${f.severity.toUpperCase().padEnd(7)} ${f.code}  ${f.serviceId}@${f.version}${where ? ` ${where}` : ''}\n`);
+    process.stdout.write(`        ${f.message}\n`);
+    for (const r of f.refs) process.stdout.write(`        source: ${refText(r)}\n`);
+  }
+}
+
 async function catalog(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, at: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, at: { type: 'string' }, version: { type: 'string' }, subcase: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' } },
+  });
   const [sub, id] = positionals;
+  let at: Date | undefined;
+  if (values.at !== undefined) {
+    at = parseDate(values.at);
+    if (!at) {
+      process.stderr.write('qyzmet: --at must be a date YYYY-MM-DD\n');
+      return 2;
+    }
+  }
   const app = await catalogApp();
   try {
     if (sub === 'list') {
@@ -151,15 +223,43 @@ async function catalog(argv: string[]): Promise<number> {
       return 0;
     }
     if (sub === 'show' && id) {
-      const at = values.at ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(values.at) ? `${values.at}T12:00:00+05:00` : values.at) : undefined;
-      if (at && Number.isNaN(at.getTime())) {
-        process.stderr.write('qyzmet: --at must be a date YYYY-MM-DD\n');
-        return 2;
-      }
-      process.stdout.write(JSON.stringify(resolveService(app, id, at), null, 2) + '\n');
+      process.stdout.write(JSON.stringify(pickVersion(app, id, { ...(at ? { at } : {}), ...(values.version ? { version: values.version } : {}) }), null, 2) + '\n');
       return 0;
     }
-    process.stderr.write('usage: qyzmet catalog list [--json] | qyzmet catalog show ID [--at DATE]\n');
+    if (sub === 'bpmn' && id) {
+      const lang = (values.lang ?? 'en') as Lang;
+      if (!LANGS.includes(lang)) {
+        process.stderr.write(`qyzmet: --lang must be one of ${LANGS.join(', ')}\n`);
+        return 2;
+      }
+      const svc = pickVersion(app, id, { ...(at ? { at } : {}), ...(values.version ? { version: values.version } : {}) });
+      if (values.subcase !== undefined && !findSubcase(svc, values.subcase)) {
+        throw notFound('unknown_subcase', `service "${id}" version ${svc.version} has no sub-case "${values.subcase}"; it has: ${svc.subcases.map((s) => s.id).join(', ') || 'none'}`, 'subcase');
+      }
+      const xml = toBpmn(svc, values.subcase, { lang });
+      if (values.out) {
+        writeFileSync(values.out, xml);
+        process.stderr.write(`wrote ${values.out}: ${svc.id} ${svc.version}${values.subcase ? ` / ${values.subcase}` : ''}\n`);
+      } else {
+        process.stdout.write(xml);
+      }
+      return 0;
+    }
+    if (sub === 'lint') {
+      const defs = id ? app.catalog.versions(id) : app.catalog.all();
+      if (id && defs.length === 0) throw notFound('unknown_service', `no service "${id}" in the catalog; known: ${app.catalog.ids().join(', ')}`, 'id');
+      const findings = sortFindings(lintCatalog(defs));
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      const warnings = findings.length - errors;
+      if (values.json) {
+        process.stdout.write(JSON.stringify({ definitions: defs.length, errors, warnings, findings }) + '\n');
+      } else {
+        printFindings(findings);
+        process.stdout.write(`${defs.length} definition(s): ${errors} error(s), ${warnings} warning(s)\n`);
+      }
+      return errors > 0 ? 1 : 0;
+    }
+    process.stderr.write(CATALOG_USAGE);
     return 2;
   } finally {
     await app.close();

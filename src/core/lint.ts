@@ -34,8 +34,10 @@
 //                                     step's start
 //   warning  interpretation-contradiction
 //                                     an `interpretations` entry recording a contradiction, a
-//                                     self-reference or an error of the source (matched by its
-//                                     wording: see CONTRADICTION), so known defects stay visible
+//                                     self-reference or an error of the source, so known defects
+//                                     stay visible (see `marksContradiction`: contradiction wording
+//                                     in the topic or readings, or a topic that opposes two
+//                                     provisions or two figures of the source)
 //   warning  path-limit               the sub-case has too many paths to enumerate them all
 //
 // Units. The longest-path check places every due on one axis of working time measured from the
@@ -49,7 +51,7 @@
 // every week, up to the four of 8 and 21–23 March). The error compares the shortest reading of the
 // path with the longest reading of the overall term, so it holds in every calendar; the warning
 // compares the longest path with the shortest overall term. Both are evaluated for a receipt at
-// opening and one minute before closing. Loops (a step revisited) are cut: a path visits a step
+// opening and one minute before closing: the error must hold for both, the warning for either. Loops (a step revisited) are cut: a path visits a step
 // once. Conditions of `next` lists narrow the channel, applicant kind and form values along a
 // path, so a portal branch and a paper branch are never combined.
 import {
@@ -101,7 +103,20 @@ export interface Finding {
 
 /** Wording that marks an interpretation as a contradiction or an error of the source. */
 export const CONTRADICTION =
-  /contradict|inconsisten|discrepan|conflict|refers to itself|self-referen|circular|source defect|error (?:in|of) the source|misdirected|cannot be met|противореч|расхожден|қайшы/i;
+  /contradict|inconsisten|discrepan|conflict|refers to itself|self-referen|circular|source defect|error (?:in|of) the source|misdirected|cannot be met|\bwrong\b|противореч|расхожден|қайшы/i;
+/** A topic that sets two provisions against each other: "Intake: 15 minutes (§5(1)) or 2 hours (§8(1))", "Table 5 … p.10 …". */
+const TWO_PROVISIONS = /(?:§|\bp\.|\bpara\.?|\bTable|\bAnnex)\s*\d[\s\S]*?(?:§|\bp\.|\bpara\.?|\bTable|\bAnnex)\s*\d/i;
+/** A topic that sets two figures against each other: "one or two calendar days", "30 minutes or 15 + 30". */
+const TWO_FIGURES = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b[^:;]*?\bor\b[^:;]*?\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/i;
+
+/**
+ * Whether an interpretation records a contradiction of the source (rather than a plain choice):
+ * contradiction wording in its topic or readings, or a topic that opposes two provisions or two
+ * figures of the source.
+ */
+export function marksContradiction(it: Pick<Interpretation, 'topic' | 'readings'>): boolean {
+  return CONTRADICTION.test([it.topic, ...it.readings].join('\n')) || TWO_PROVISIONS.test(it.topic) || TWO_FIGURES.test(it.topic);
+}
 
 interface Ctx {
   svc: ServiceDefinition;
@@ -315,6 +330,7 @@ const PATH_LIMIT = 200_000;
 
 interface PathResult {
   trail: string[];
+  steps: Step[];
   terms: Term[];
   /** Excess over the overall term (working minutes) for [certain, possible]. */
   excess: [number, number];
@@ -349,15 +365,17 @@ function longestPath(c: Ctx, sc: SubCase): void {
   };
 
   const finish = (trail: string[], terms: Term[], end: number[], done: Map<string, number[]>) => {
+    const steps = trail.map((t) => byId.get(t.replace(/\[.*$/, ''))!);
     const overall = combos.map((k, i) => {
       const of = sc.term.from.startsWith('completed:') ? done.get(sc.term.from.slice('completed:'.length))?.[i] : undefined;
       return advance(of ?? k.r, sc.term.duration, inverse(k.mode), P);
     });
     const diff = combos.map((_, i) => end[i]! - overall[i]!);
-    // Ties go to the receipt at opening, whose figures read as whole days.
-    const wc = diff[1]! > diff[0]! ? 1 : 0;
+    // Certain: whatever the moment of receipt (the smaller excess); possible: for some moment
+    // (the larger). Ties go to the receipt at opening, whose figures read as whole days.
+    const wc = diff[1]! < diff[0]! ? 1 : 0;
     const wp = diff[3]! > diff[2]! ? 3 : 2;
-    const r: PathResult = { trail, terms, excess: [diff[wc]!, diff[wp]!], end, overall, worst: [wc, wp] };
+    const r: PathResult = { trail, steps, terms, excess: [diff[wc]!, diff[wp]!], end, overall, worst: [wc, wp] };
     if (!worstCertain || r.excess[0] > worstCertain.excess[0]) worstCertain = r;
     if (!worstPossible || r.excess[1] > worstPossible.excess[1]) worstPossible = r;
   };
@@ -389,6 +407,11 @@ function longestPath(c: Ctx, sc: SubCase): void {
   if (cut) push(c, 'path-limit', `sub-case "${sc.id}" has more than ${PATH_LIMIT} partial paths; the longest-path check saw only the first ones`, { subcase: sc.id });
   const overallText = `the overall term (${describeTerm(sc.term)})`;
   const refs = (r: PathResult) => [sc.term.duration.ref, ...r.terms.map((t) => t.duration.ref)];
+  const applicantRoles = new Set(c.svc.roles.filter((r) => r.kind === 'applicant').map((r) => r.id));
+  const applicantNote = (r: PathResult) => {
+    const own = r.steps.map((st, i) => ({ st, t: r.terms[i]! })).filter((x) => applicantRoles.has(x.st.role));
+    return own.length ? `. The path includes the applicant's own steps (${own.map((x) => `${x.st.id}: ${describeTerm(x.t)}`).join('; ')}), which the clock counts as any step unless they are pauses` : '';
+  };
   const receipt = (i: number) => (combos[i]!.r === 0 ? 'received at opening' : 'received a minute before closing');
   if (worstCertain && worstCertain.excess[0] > 0) {
     const r = worstCertain;
@@ -396,7 +419,7 @@ function longestPath(c: Ctx, sc: SubCase): void {
     push(
       c,
       'term-exceeds-overall',
-      `sub-case "${sc.id}": by its step terms the path ${r.trail.join(' → ')} may take until ${describePos(r.end[i]!, P)}, but ${overallText} ends at ${describePos(r.overall[i]!, P)} (${receipt(i)}; working day 0 is the day of receipt; calendar days counted at their fewest working days on the path and their most in the overall term)`,
+      `sub-case "${sc.id}": by its step terms the path ${r.trail.join(' → ')} may take until ${describePos(r.end[i]!, P)}, but ${overallText} ends at ${describePos(r.overall[i]!, P)} (${receipt(i)}; working day 0 is the day of receipt; calendar days counted at their fewest working days on the path and their most in the overall term)${applicantNote(r)}`,
       { subcase: sc.id },
       refs(r),
     );
@@ -406,7 +429,7 @@ function longestPath(c: Ctx, sc: SubCase): void {
     push(
       c,
       'term-may-exceed-overall',
-      `sub-case "${sc.id}": by its step terms the path ${r.trail.join(' → ')} may take until ${describePos(r.end[i]!, P)}, and ${overallText} may end as early as ${describePos(r.overall[i]!, P)} (${receipt(i)}; working day 0 is the day of receipt; calendar days counted at their most working days on the path and their fewest in the overall term)`,
+      `sub-case "${sc.id}": by its step terms the path ${r.trail.join(' → ')} may take until ${describePos(r.end[i]!, P)}, and ${overallText} may end as early as ${describePos(r.overall[i]!, P)} (${receipt(i)}; working day 0 is the day of receipt; calendar days counted at their most working days on the path and their fewest in the overall term)${applicantNote(r)}`,
       { subcase: sc.id },
       refs(r),
     );
@@ -557,8 +580,7 @@ function checkOverlaps(c: Ctx, others: readonly ServiceDefinition[], seen?: Set<
 
 function checkInterpretations(c: Ctx, list: readonly Interpretation[]): void {
   for (const it of list) {
-    const text = [it.topic, ...it.readings, it.chosen].join('\n');
-    if (!CONTRADICTION.test(text)) continue;
+    if (!marksContradiction(it)) continue;
     push(c, 'interpretation-contradiction', `recorded contradiction "${it.topic}": chosen — ${it.chosen}${it.configurable ? ` (configurable: ${it.configurable})` : ''}`, {}, it.refs);
   }
 }

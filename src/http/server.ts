@@ -8,6 +8,9 @@ import { createChallenge, signIn, userFromToken, type SessionUser } from '../app
 import { answerPause, cabinet, getCase, getEvents, getResult, inbox, openPause, submitApplication, takeAction } from '../app/cases.ts';
 import { catalogEntry, catalogList, planFor } from '../app/catalog.ts';
 import { listStaff } from '../app/staff.ts';
+import { toSvg } from '../core/diagram-svg.ts';
+import { LANGS, type Lang } from '../core/diagram-layout.ts';
+import { findSubcase } from '../core/regulation.ts';
 import { prefill } from '../app/prefill.ts';
 
 export interface ServerOptions {
@@ -71,6 +74,20 @@ export async function buildServer(app: App, opts: ServerOptions = {}): Promise<F
     '/api/catalog/:id/deadlines',
     { schema: { summary: 'Planned due date of every step for an application received at a moment', tags: ['catalog'] } },
     async (req) => planFor(app, req.params.id, req.query),
+  );
+  f.get<{ Params: { id: string }; Querystring: { subcase?: string; lang?: string; at?: string } }>(
+    '/api/catalog/:id/diagram.svg',
+    { schema: { summary: 'The procedure as an SVG diagram (lanes per role, steps, gateways, terms), every sub-case or one', tags: ['catalog'] } },
+    async (req, reply) => {
+      const svc = catalogEntry(app, req.params.id, req.query.at);
+      const { subcase } = req.query;
+      if (subcase !== undefined && !findSubcase(svc, subcase)) {
+        throw new AppError(404, 'unknown_subcase', `service "${svc.id}" has no sub-case "${subcase}"; it has: ${svc.subcases.map((s) => s.id).join(', ')}`, 'subcase');
+      }
+      const lang = (req.query.lang ?? 'en') as Lang;
+      if (!LANGS.includes(lang)) throw new AppError(400, 'lang', `lang must be one of ${LANGS.join(', ')}`, 'lang');
+      return reply.type('image/svg+xml; charset=utf-8').header('Cache-Control', 'public, max-age=300').send(toSvg(svc, subcase, { lang }));
+    },
   );
 
   // ---- sign-in

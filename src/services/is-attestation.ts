@@ -27,6 +27,7 @@ import {
   type AttestationStep,
 } from './shared/attestation-roles.ts';
 import { actToProtocol } from './shared/attestation-commission.ts';
+import { commonInterpretations, lawOnStateServices, order877Source, ORDER_877_IN_FORCE, standard476Source } from './shared/informatization-order-877.ts';
 
 type SubCaseInput = ServiceDefinitionInput['subcases'][number];
 type FieldInput = NonNullable<SubCaseInput['fields']>[number];
@@ -666,6 +667,7 @@ const documents: DocumentInput[] = [
 // seed-002.md §7.9).
 
 const interpretations: ServiceDefinitionInput['interpretations'] = [
+  ...commonInterpretations,
   {
     topic: 'Decision term (SOURCE DEFECT: the term refers to itself)',
     readings: [
@@ -821,26 +823,15 @@ const interpretations: ServiceDefinitionInput['interpretations'] = [
     refs: [s002('L786-804', '§1'), s002('L805-810', '§2-§3'), s002('L915-917, L1028-1033', '§8(1), §8(31)')],
   },
   {
-    topic: 'Application content, fee and applicant kinds',
+    topic: 'Application content and applicant kinds',
     readings: [
       '§4: the application is submitted under §9 of the standard (order No. 476), not in the seeds: no document list, fee or applicant kinds.',
       'The regulation speaks of «көрсетілетін қызметті алушы» without kinds; owners of state systems are state bodies (legal entities), owners of integrated non-state systems may be any person.',
     ],
     chosen:
-      'Documents: the application and the attached documentation (§8(4)–(7)). Fields: the system\'s name, kind (state / non-state integrated) and whether it has cryptographic protection tools. Fee: free (no fee in the regulation; the inspection is paid under the contract). Applicant kinds: legal entities, entrepreneurs and individuals.',
-    configurable: 'Documents, fields, fee and applicant kinds once the standard is available.',
+      'Documents: the application and the attached documentation (§8(4)–(7)). Fields: the system\'s name, kind (state / non-state integrated) and whether it has cryptographic protection tools. (The fee: see «Fee»; the Enterprise\'s inspection is paid under the contract of §8(15), not as a fee of the service.) Applicant kinds: legal entities, entrepreneurs and individuals.',
+    configurable: 'Documents, fields and applicant kinds once the standard is available.',
     refs: [s002('L816-823', '§4'), s002('L926-937', '§8(4)-(7)')],
-  },
-  {
-    topic: 'Status of a repealed regulation and its version date',
-    readings: [
-      'Order No. 877 is repealed in full by order No. 120/НҚ of 30.05.2023 (in force 10 calendar days after publication): status "repealed" with an effective.to.',
-      'Keep the service runnable, as the platform does for its reference service.',
-      'In force 21 calendar days after first publication; the publication date is not in the seed (an outside database gives 31.10.2015).',
-    ],
-    chosen: 'status "active", no effective.to; version and effective.from 2015-10-20 (registration 29.09.2015 + 21 days, the earliest possible date). The repeal stays in `sources`.',
-    configurable: 'effective.from/to once the publication dates are confirmed.',
-    refs: [s002('L5-13', 'header'), s002('L79-80', '§5 of the order')],
   },
   {
     topic: 'Result: the attestat with the protocol and the act',
@@ -854,7 +845,7 @@ const interpretations: ServiceDefinitionInput['interpretations'] = [
 
 export const isAttestation = defineService({
   id: 'is-attestation',
-  version: '2015-10-20',
+  version: ORDER_877_IN_FORCE,
   name: {
     kk: 'Мемлекеттік ақпараттық жүйелерді және мемлекеттік ақпараттық жүйелермен ықпалдасатын мемлекеттік емес ақпараттық жүйелерді ақпараттық қауіпсіздік талаптарына және Қазақстан Республикасының аумағында қабылданған стандарттарға сәйкестігі тұрғысынан аттестаттау',
     ru: 'Аттестация государственных информационных систем и негосударственных информационных систем, интегрируемых с государственными информационными системами, на соответствие требованиям информационной безопасности и принятым на территории Республики Казахстан стандартам',
@@ -866,31 +857,22 @@ export const isAttestation = defineService({
     en: 'Information-system security attestation',
   },
   status: 'active',
-  effective: { from: '2015-10-20' },
+  effective: { from: ORDER_877_IN_FORCE },
   sources: [
+    order877Source(5, 'L27-30, L766-1090'),
+    standard476Source('L816-823', 'Annex 5 §4'),
+    lawOnStateServices,
     {
       act: {
-        kk: 'Ақпараттандыру саласындағы мемлекеттік көрсетілетін қызметтер регламенттерін бекіту туралы (5-қосымша)',
-        ru: 'Об утверждении регламентов государственных услуг в области информатизации (приложение 5)',
-        en: 'On approval of the regulations of state services in the field of informatization (Annex 5)',
+        kk: '«Мемлекеттік ақпараттық жүйелерді және мемлекеттік ақпараттық жүйелермен интеграцияланатын мемлекеттік емес ақпараттық жүйелерді олардың ақпараттық қауіпсіздік талаптарына және Қазақстан Республикасының аумағында қабылданған стандарттарға сәйкестігіне аттестаттау» мемлекеттік қызмет регламентін бекіту туралы Қазақстан Республикасы Көлік және коммуникация министрінің бұйрығы',
+        ru: 'Приказ Министра транспорта и коммуникаций Республики Казахстан об утверждении регламента государственной услуги «Аттестация государственных информационных систем и негосударственных информационных систем, интегрируемых с государственными информационными системами, на соответствие их требованиям информационной безопасности и принятым на территории Республики Казахстан стандартам»',
+        en: 'Order of the Minister of Transport and Communications approving the regulation of the state service "Attestation of state information systems and non-state information systems integrated with them for compliance with information-security requirements and the standards adopted in Kazakhstan"',
       },
-      number: '877',
-      date: '2015-08-24',
-      registered: 'Ministry of Justice, 29.09.2015 No. 12119',
-      effectiveFrom: '2015-10-20',
-      repealedBy: 'order of the Minister of Digital Development, Innovations and Aerospace Industry No. 120/НҚ of 30.05.2023 (in force 10 calendar days after its first official publication)',
-      ref: s002('L1-13, L79-80, L766-783', 'header, §5, Annex 5', 'In force 21 calendar days after first official publication (L79-80); the publication date is not in the seed, so 20.10.2015 (registration 29.09.2015 + 21 days) is the earliest possible date.'),
-    },
-    {
-      act: {
-        kk: 'Ақпараттандыру саласындағы мемлекеттік көрсетілетін қызметтер стандарттарын бекіту туралы',
-        ru: 'Об утверждении стандартов государственных услуг в области информатизации',
-        en: 'On approval of the standards of state services in the field of informatization',
-      },
-      number: '476',
-      date: '2015-04-21',
-      registered: 'State Register of Normative Legal Acts No. 11350',
-      ref: s002('L816-823', '§4', 'Named as the basis of the procedure (its §9: the application). Its text is not in the seeds.'),
+      number: '880',
+      date: '2012-12-13',
+      registered: 'State Register of Normative Legal Acts, No. 8240',
+      repealedBy: 'Order No. 877 of 24.08.2015, §2(2)',
+      ref: s002('L53-60', '§2(2) of the order', 'The predecessor regulation of this service, declared void by order No. 877; its text is not in the seeds.'),
     },
   ],
   provider: informatization,

@@ -148,6 +148,29 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_ca': {
+    async up(db: Kysely<any>) {
+      // Every use of a CA private key (issuing, signing a CRL) and every revocation, hash-chained:
+      // hash = SHA-256(prev_hash + canonical JSON of the entry). seq comes from the counter
+      // 'pki.audit_seq', whose row lock serialises appenders on PostgreSQL.
+      await db.schema
+        .createTable('ca_audit')
+        .addColumn('seq', 'integer', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('actor_iin', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('serial', 'text')
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('ca_audit_serial').on('ca_audit').column('serial').execute();
+      // The CRL lists the revoked certificates; a holder's certificates are looked up for re-issue.
+      await db.schema.createIndex('certificates_status').on('certificates').columns(['status', 'revoked_at']).execute();
+      await db.schema.createIndex('certificates_holder').on('certificates').columns(['subject_iin', 'subject_bin']).execute();
+    },
+  },
 };
 
 export async function migrate(db: Kysely<any>, schema?: string): Promise<void> {

@@ -125,6 +125,21 @@ export interface SettingsTable {
   value: string;
 }
 
+/** One entry of the CA's hash-chained audit log (src/app/ca-audit.ts). */
+export interface CaAuditTable {
+  seq: number;
+  at: string;
+  /** `user:<id>` for a signed-in operator or holder, `cli:<name>` / `system:<what>` otherwise. */
+  actor: string;
+  actor_iin: string | null;
+  /** issue | reissue | revoke | release_hold | crl_sign | ocsp_responder_issue */
+  action: string;
+  serial: string | null;
+  detail: string; // JSON
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Tables {
   users: UsersTable;
   certificates: CertificatesTable;
@@ -137,4 +152,5 @@ export interface Tables {
   attachments: AttachmentsTable;
   counters: CountersTable;
   settings: SettingsTable;
+  ca_audit: CaAuditTable;
 }

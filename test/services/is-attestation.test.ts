@@ -8,6 +8,8 @@ import { after, test } from 'node:test';
 import isAttestationDefault, { isAttestation } from '../../src/services/is-attestation.ts';
 import { informatization } from '../../src/services/providers/informatization.ts';
 import { ServiceDefinition, findStep, resolveNext, type SubCase } from '../../src/core/regulation.ts';
+import { planDeadlines } from '../../src/core/clock.ts';
+import { formatAlmaty } from '../../src/core/time.ts';
 import { CaseRuleError, availableActions, decideOutcome, fold } from '../../src/core/case.ts';
 import { loadEvents, type CaseView } from '../../src/app/cases.ts';
 import { eachEngine, makeTestApp, type EngineName, type TestApp } from '../support/app.ts';
@@ -32,8 +34,9 @@ test('the definition validates and is the default export', () => {
   assert.equal(isAttestationDefault, svc);
   assert.equal(svc.id, SERVICE);
   assert.equal(svc.status, 'active');
-  assert.equal(svc.version, '2015-10-20');
-  assert.deepEqual(svc.effective, { from: '2015-10-20' });
+  // Order No. 877 in force 31.10.2015 (the seed-002 services' common choice; §5 L79-80).
+  assert.equal(svc.version, '2015-10-31');
+  assert.deepEqual(svc.effective, { from: '2015-10-31' });
   assert.deepEqual(svc.subcases.map((s) => s.id), ['attestation']);
   // §2 (L805) and §8(1)/(31): paper, at the Committee's office.
   assert.deepEqual(svc.channels, ['provider_office']);
@@ -46,7 +49,13 @@ test('the definition validates and is the default export', () => {
   assert.equal(order.date, '2015-08-24');
   assert.match(order.registered ?? '', /29\.09\.2015.*12119/);
   assert.match(order.repealedBy ?? '', /120\/НҚ of 30\.05\.2023/);
+  assert.match(order.act.en, /Annex 5/);
   assert.ok(svc.sources.some((s) => s.number === '476' && s.date === '2015-04-21'));
+  // The predecessor: MTC order No. 880 of 13.12.2012 (reg. No. 8240), void under §2(2) (L53-60).
+  const predecessor = svc.sources.find((s) => s.number === '880');
+  assert.ok(predecessor);
+  assert.equal(predecessor.date, '2012-12-13');
+  assert.match(predecessor.registered ?? '', /8240/);
 });
 
 // §7 (L896–L912): twelve posts; with the Commission (§5(6)–(7)) and the recipient.
@@ -272,7 +281,18 @@ test('every interpretation names its readings, its choice and its sources', () =
     assert.ok(i.refs.length >= 1 && i.refs.every((r) => r.seed === '002'), i.topic);
   }
   const topics = svc.interpretations.map((i) => i.topic).join('\n');
-  for (const t of [/Decision term/, /Convening/, /Overall term/, /infeasible/, /no term/, /Once-only/, /third contract/, /inspection/, /memo/, /office registers/, /Two providers/, /repealed/]) assert.match(topics, t);
+  for (const t of [/Decision term/, /Convening/, /Overall term/, /infeasible/, /no term/, /Once-only/, /third contract/, /inspection/, /memo/, /office registers/, /Two providers/, /repealed/, /effective\.from/, /working hours/i, /^Fee$/m]) assert.match(topics, t);
+});
+
+test('the catalog plan: the happy path, and the §5(4) term ending before the contracts reach the applicant', () => {
+  const plan = planDeadlines(svc, sc, new Date('2026-11-23T09:30:00+05:00'), { channel: 'provider_office', applicantKind: 'legal_entity' });
+  assert.deepEqual(plan.steps.map((s) => s.stepId), MAIN);
+  const sign = plan.steps.find((s) => s.stepId === 'sign_contracts')!;
+  // Drafting alone (§8(15)) ends on 1.12; the contracts were due by 26.11 (registration 23.11 + 3 working days).
+  assert.equal(formatAlmaty(sign.start), '2026-12-02T09:15:00+05:00');
+  assert.equal(formatAlmaty(sign.due), '2026-11-26T18:30:00+05:00');
+  // 26.11 + 33 calendar days.
+  assert.equal(formatAlmaty(plan.due), '2026-12-29T18:30:00+05:00');
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -375,6 +395,10 @@ const HAPPY_DUES: Array<[string, string]> = [
   ['issue_prepare', '2026-12-24T18:30'], // 23.12 + 1
   ['c_office_issue', '2026-12-24T10:15'],
 ];
+
+test('the hand-computed dates below assume the Committee\'s hours', () => {
+  assert.deepEqual(informatization.workingHours, { days: [1, 2, 3, 4, 5], open: '09:00', close: '18:30', break: { from: '13:00', to: '14:30' } });
+});
 
 eachEngine('is-attestation: issue on the first decision, three contracts, every due date', async (_t, engine) => {
   const t = await appFor(engine);

@@ -15,8 +15,10 @@ export type AttestationStep = StepInput;
 export type AttestationOutcome = StepInput['outcomes'][number];
 type TermInput = StepInput['term'];
 
+import { s002 } from './informatization-order-877.ts';
+
 /** A fact of seed 002: `lines` are lines of shared/seeds/002_9a288a2ba218168f.txt. */
-export const s002 = (lines: string, paragraph: string, note?: string): SourceRef => ({ seed: '002', lines, paragraph, ...(note ? { note } : {}) });
+export { s002 };
 
 // ---------------------------------------------------------------------------------------------
 // Roles: §7 of the regulation (L896–L912), in its order, then the Commission and the applicant.

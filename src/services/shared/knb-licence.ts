@@ -15,6 +15,7 @@ import {
   decree50,
   decree600,
   deliverStep,
+  deskInterpretation,
   dispatchStep,
   knbRoles,
   lawOnApplications,
@@ -770,6 +771,7 @@ function licenceInterpretations(reg: LicenceRegulationLines, std: LicenceStandar
       refs: [s003(`${std.office.charter}, ${std.office.identityCard}, ${std.office.fetched}`, '§11')],
     },
     workingHoursInterpretation(std),
+    deskInterpretation(std),
     {
       topic: 'Fee amount',
       readings: [`§8 charges the licence fee "in the manner set by the Tax Code" and gives only budget code 105402 and payment purpose 911 (${std.feeCodes}). No MCI figure appears in either seed.`],
