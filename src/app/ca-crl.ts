@@ -6,7 +6,7 @@ import { buildCrl, type CrlEntry } from '../pki/index.ts';
 import type { Tables } from '../store/tables.ts';
 import type { App } from './context.ts';
 import { appendCaAudit } from './ca-audit.ts';
-import { instanceCa } from './ca-material.ts';
+import { instanceCa, type InstanceCa } from './ca-material.ts';
 
 /** A CRL is valid for a day and reissued after twelve hours even without revocations. */
 export const CRL_VALIDITY_MS = 24 * 3_600_000;
@@ -35,12 +35,13 @@ function fromStored(s: StoredCrl): CurrentCrl {
 }
 
 /**
- * Signs a new CRL over the table as `db` (the caller's transaction) sees it and stores it.
+ * Signs a new CRL over the table as `db` (the caller's transaction) sees it and stores it. The
+ * CA must be loaded by the caller before its transaction opens.
  * Certificates past their notAfter stay listed: a CRL entry may only be dropped after the
  * certificate expires (RFC 5280 §3.3), and keeping it is the conservative choice.
  */
-export async function regenerateCrl(app: App, db: Kysely<Tables>, actor: string): Promise<CurrentCrl> {
-  const { issuing } = await instanceCa(app);
+export async function regenerateCrl(app: App, db: Kysely<Tables>, ca: InstanceCa, actor: string): Promise<CurrentCrl> {
+  const { issuing } = ca;
   const rows = await db
     .selectFrom('certificates')
     .select(['serial', 'revoked_at', 'revocation_reason'])
@@ -81,5 +82,7 @@ export async function currentCrl(app: App): Promise<CurrentCrl> {
     const issued = Date.parse(s.thisUpdate);
     if (now >= issued && now - issued < CRL_REFRESH_MS) return fromStored(s);
   }
-  return app.store.db.transaction().execute((trx) => regenerateCrl(app, trx, 'system:crl-refresh'));
+  // Loaded before the transaction: on SQLite a query outside an open transaction waits for it.
+  const ca = await instanceCa(app);
+  return app.store.db.transaction().execute((trx) => regenerateCrl(app, trx, ca, 'system:crl-refresh'));
 }

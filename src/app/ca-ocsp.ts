@@ -106,7 +106,7 @@ export async function ocspResponder(app: App): Promise<Loaded> {
 
 /** Status of a serial of the issuing CA as OCSP reports it, from the certificates table at `now`. */
 export async function ocspStatus(app: App, serial: string, now: Date): Promise<OcspCertStatus> {
-  const s = await recordedStatus(app.store.db, serial);
+  const s = await recordedStatus(app, serial);
   if (!s) return { status: 'unknown' };
   if (s.status === 'revoked' && s.revokedAt && s.revokedAt <= now.toISOString()) {
     return { status: 'revoked', revokedAt: new Date(s.revokedAt), ...(s.reason ? { reason: s.reason } : {}) };

@@ -1,8 +1,7 @@
 // The status of a certificate as the certificates table records it: the one source the
 // verification hook, the OCSP responder, the CRL and the CLI all read.
-import type { Kysely } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { isRevocationReason, type RevocationCheck, type RevocationReason } from '../pki/index.ts';
-import type { Tables } from '../store/tables.ts';
 import type { App } from './context.ts';
 
 export interface RecordedStatus {
@@ -13,13 +12,25 @@ export interface RecordedStatus {
   reason: RevocationReason | null;
 }
 
-/** One primary-key lookup (the serial is the table's key). */
-export async function recordedStatus(db: Kysely<Tables>, serial: string): Promise<RecordedStatus | undefined> {
-  const row = await db
-    .selectFrom('certificates')
-    .select(['serial', 'fingerprint', 'status', 'revoked_at', 'revocation_reason'])
-    .where('serial', '=', serial)
-    .executeTakeFirst();
+const STATUS_SQL = 'select serial, fingerprint, status, revoked_at, revocation_reason from certificates where serial = ';
+
+interface StatusRow {
+  serial: string;
+  fingerprint: string;
+  status: 'good' | 'revoked';
+  revoked_at: string | null;
+  revocation_reason: string | null;
+}
+
+/**
+ * One primary-key lookup (the serial is the table's key). It runs on every signature verified
+ * and every OCSP request, so it is sent as precompiled SQL rather than built by the query builder
+ * each time (the same statement on both engines but for the placeholder).
+ */
+export async function recordedStatus(app: Pick<App, 'store'>, serial: string): Promise<RecordedStatus | undefined> {
+  const sqlText = STATUS_SQL + (app.store.engine === 'postgres' ? '$1' : '?');
+  const { rows } = await app.store.db.executeQuery<StatusRow>(CompiledQuery.raw(sqlText, [serial]));
+  const row = rows[0];
   if (!row) return undefined;
   return {
     serial: row.serial,
@@ -44,7 +55,7 @@ export function revokedAt(s: Pick<RecordedStatus, 'status' | 'revokedAt'>, at: D
  */
 export function revocationFromTable(app: App): RevocationCheck {
   return async (cert, at) => {
-    const s = await recordedStatus(app.store.db, cert.serialHex);
+    const s = await recordedStatus(app, cert.serialHex);
     if (!s || s.fingerprint !== cert.fingerprintSha256) return 'unknown';
     return revokedAt(s, at) ? 'revoked' : 'good';
   };

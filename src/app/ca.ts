@@ -371,6 +371,7 @@ export async function revokeCertificate(app: App, actor: CaActor, serialIn: unkn
     if (!isNcaOperator(actor)) who = { actor: `holder:${signer.serialHex}`, actorIin: signer.iin ?? null };
   }
   const now = app.now().toISOString();
+  const ca = await instanceCa(app);
   return app.store.db.transaction().execute(async (trx) => {
     let status: RevocationResult['status'];
     let at: string | null;
@@ -416,7 +417,7 @@ export async function revokeCertificate(app: App, actor: CaActor, serialIn: unkn
       await appendCaAudit(trx, { at: now, ...who, action: 'revoke', serial, detail: { reason, revokedAt: at } });
       status = reason === 'certificateHold' ? 'on_hold' : 'revoked';
     }
-    const crl = await regenerateCrl(app, trx, who.actor);
+    const crl = await regenerateCrl(app, trx, ca, who.actor);
     return { serial, status, reason: status === 'good' ? null : reason, revokedAt: at, crlNumber: crl.number };
   });
 }

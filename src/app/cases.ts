@@ -59,20 +59,39 @@ function requireKey(key: string | undefined): string {
  * returned and nothing is written. The same key with a different request is a client bug and is
  * refused rather than silently answered with an unrelated result.
  */
-async function idempotent<T>(app: App, user: SessionUser, command: string, key: string, request: unknown, fn: (trx: Trx) => Promise<{ status: number; body: T }>): Promise<CommandResult<T>> {
+function requestHashOf(request: unknown): string {
   // Signed commands pass the signed bytes: they are the canonical request already.
-  const requestHash = sha256Hex(request instanceof Uint8Array ? request : canonicalJson(request));
+  return sha256Hex(request instanceof Uint8Array ? request : canonicalJson(request));
+}
+
+function replayFrom<T>(prior: Tables['idempotency'] | undefined, command: string, key: string, requestHash: string): CommandResult<T> | null {
+  if (!prior) return null;
+  if (prior.command !== command || prior.request_hash !== requestHash) {
+    throw conflict('idempotency_key_reused', `Idempotency-Key "${key}" was already used for a different request; use a new key for a new command`, 'Idempotency-Key');
+  }
+  const saved = JSON.parse(prior.response) as { status: number; body: T };
+  return { ...saved, replayed: true };
+}
+
+/** A retry answered before any work: the first response, if this key was already used. */
+async function replayOf<T>(app: App, user: SessionUser, command: string, key: string, request: unknown): Promise<CommandResult<T> | null> {
+  const prior = await app.store.db.selectFrom('idempotency').selectAll().where('user_id', '=', user.id).where('key', '=', key).executeTakeFirst();
+  return replayFrom<T>(prior, command, key, requestHashOf(request));
+}
+
+/**
+ * Runs `fn` in a transaction unless this user already sent this key: then the first response is
+ * returned and nothing is written. The same key with a different request is a client bug and is
+ * refused rather than silently answered with an unrelated result.
+ */
+async function idempotent<T>(app: App, user: SessionUser, command: string, key: string, request: unknown, fn: (trx: Trx) => Promise<{ status: number; body: T }>): Promise<CommandResult<T>> {
+  const requestHash = requestHashOf(request);
   for (let attempt = 0; ; attempt++) {
     try {
       return await app.store.db.transaction().execute(async (trx) => {
         const prior = await trx.selectFrom('idempotency').selectAll().where('user_id', '=', user.id).where('key', '=', key).executeTakeFirst();
-        if (prior) {
-          if (prior.command !== command || prior.request_hash !== requestHash) {
-            throw conflict('idempotency_key_reused', `Idempotency-Key "${key}" was already used for a different request; use a new key for a new command`, 'Idempotency-Key');
-          }
-          const saved = JSON.parse(prior.response) as { status: number; body: T };
-          return { ...saved, replayed: true };
-        }
+        const replay = replayFrom<T>(prior, command, key, requestHash);
+        if (replay) return replay;
         const res = await fn(trx);
         await trx
           .insertInto('idempotency')
@@ -536,21 +555,23 @@ export async function takeAction(app: App, user: SessionUser, caseId: string, in
     ...(input.comment ? { comment: input.comment as string } : {}),
   });
 
-  const res = await idempotent(app, user, `act:${caseId}`, key, payload, async (trx) => {
+  const command = `act:${caseId}`;
+  const replay = await replayOf<CaseView>(app, user, command, key, payload);
+  if (replay) return replay;
+
+  // Checked before the transaction: the regulation's rules (so a wrong role learns that first) and
+  // the signature, whose chain and revocation checks need no lock and may read the database.
+  const current = await app.store.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!current) throw notFound('case_not_found', `no case ${caseId}`);
+  assertVisible(user, current);
+  const pre = checkOutcome(app, user, current, payload);
+  const sig = pre.outcome.signed ? await verifySigned(app, input.signature, signedBytes(payload), { iin: user.iin, bin: user.bin, purpose: 'sign' }) : undefined;
+
+  return idempotent(app, user, command, key, payload, async (trx) => {
     const row = await lockCase(app, trx, caseId);
     if (!row) throw notFound('case_not_found', `no case ${caseId}`);
-    assertVisible(user, row);
-    const { svc, sc } = definitionOf(app, row);
-    const state = JSON.parse(row.state) as CaseState;
-    let data;
-    try {
-      data = decideOutcome(svc, sc, state, { userId: user.id, roles: user.roles }, payload);
-    } catch (e) {
-      if (e instanceof CaseRuleError) throw ruleProblem(e);
-      throw e;
-    }
-    const step = findStep(sc, payload.stepId)!;
-    const outcome = step.outcomes.find((o) => o.id === payload.outcomeId)!;
+    // The case may have moved on while the signature was checked: the rules are applied again under the lock.
+    const { svc, sc, state, data, step, outcome } = checkOutcome(app, user, row, payload);
     for (const g of app.guards) await g.beforeOutcome({ app, trx, svc, sc, state, step, outcome, user });
     if (outcome.assigns) {
       const assignee = await findUser(trx, payload.assignee!);
@@ -558,15 +579,28 @@ export async function takeAction(app: App, user: SessionUser, caseId: string, in
         throw unprocessable('bad_assignee', `user ${payload.assignee} is not a ${outcome.assigns} of this provider`, 'assignee');
       }
     }
-    // Verified inside the transaction only after the rules pass, so a wrong-role user learns that first.
-    const sig = outcome.signed ? await verifySigned(app, input.signature, signedBytes(payload), { iin: user.iin, bin: user.bin, purpose: 'sign' }) : undefined;
     const at = app.now().toISOString();
     let { state: next } = await append(trx, sc, caseId, state, [{ actor: actorOf(user, step.role, sig), data, ...(sig ? { signature: String(input.signature) } : {}), idempotencyKey: key }], at);
     next = await runToRest(app, trx, svc, sc, caseId, next, at);
     await settle(app, trx, svc, sc, next);
     return { status: 200, body: await viewOf(app, trx as never, user, { ...row, state: JSON.stringify(next) }) };
   });
-  return res;
+}
+
+/** The regulation's rules for a staff decision on the case as it stands in `row`. */
+function checkOutcome(app: App, user: SessionUser, row: Tables['cases'], payload: ReturnType<typeof decisionPayload>) {
+  const { svc, sc } = definitionOf(app, row);
+  const state = JSON.parse(row.state) as CaseState;
+  let data;
+  try {
+    data = decideOutcome(svc, sc, state, { userId: user.id, roles: user.roles }, payload);
+  } catch (e) {
+    if (e instanceof CaseRuleError) throw ruleProblem(e);
+    throw e;
+  }
+  const step = findStep(sc, payload.stepId)!;
+  const outcome = step.outcomes.find((o) => o.id === payload.outcomeId)!;
+  return { svc, sc, state, data, step, outcome };
 }
 
 function ruleProblem(e: CaseRuleError): AppError {
@@ -583,18 +617,18 @@ export async function openPause(app: App, user: SessionUser, caseId: string, inp
   if (typeof input.pauseId !== 'string') throw badRequest('required', 'pauseId is required', 'pauseId');
   if (typeof input.request !== 'string' || !input.request.trim() || input.request.length > 4000) throw badRequest('required', 'request must say what the applicant is to provide (at most 4000 characters)', 'request');
   const payload = pausePayload({ caseId, pauseId: input.pauseId, request: input.request });
-  return idempotent(app, user, `pause:${caseId}`, key, payload, async (trx) => {
+  const command = `pause:${caseId}`;
+  const replay = await replayOf<CaseView>(app, user, command, key, payload);
+  if (replay) return replay;
+  const current = await app.store.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!current) throw notFound('case_not_found', `no case ${caseId}`);
+  assertVisible(user, current);
+  checkPause(app, user, current, input.pauseId);
+  const sig = await verifySigned(app, input.signature, signedBytes(payload), { iin: user.iin, bin: user.bin, purpose: 'sign' });
+  return idempotent(app, user, command, key, payload, async (trx) => {
     const row = await lockCase(app, trx, caseId);
     if (!row) throw notFound('case_not_found', `no case ${caseId}`);
-    assertVisible(user, row);
-    const { svc, sc } = definitionOf(app, row);
-    const state = JSON.parse(row.state) as CaseState;
-    const def = sc.pauses.find((p) => p.id === input.pauseId);
-    if (!def) throw unprocessable('unknown_pause', `this regulation has no pause "${String(input.pauseId)}"`, 'pauseId');
-    if (!state.currentStep || !def.atSteps.includes(state.currentStep)) throw conflict('pause_not_allowed', `pause "${def.id}" cannot be opened at step "${state.currentStep}"`, 'pauseId');
-    if (!user.roles.includes(def.role)) throw forbidden('wrong_role', `pause "${def.id}" is opened by role ${def.role}`);
-    if (isPaused(state)) throw conflict('paused', 'the case is already waiting for the applicant');
-    const sig = await verifySigned(app, input.signature, signedBytes(payload), { iin: user.iin, bin: user.bin, purpose: 'sign' });
+    const { svc, sc, state, def } = checkPause(app, user, row, input.pauseId as string);
     const now = app.now();
     const due = dueAt(now, def.applicantTerm, svc.provider.workingHours, app.calendar);
     const { state: next } = await append(trx, sc, caseId, state, [{ actor: actorOf(user, def.role, sig), data: { type: 'paused', pauseId: def.id, request: input.request as string, applicantDue: due.toISOString() }, signature: String(input.signature), idempotencyKey: key }], now.toISOString());
@@ -603,21 +637,36 @@ export async function openPause(app: App, user: SessionUser, caseId: string, inp
   });
 }
 
+function checkPause(app: App, user: SessionUser, row: Tables['cases'], pauseId: string) {
+  const { svc, sc } = definitionOf(app, row);
+  const state = JSON.parse(row.state) as CaseState;
+  const def = sc.pauses.find((p) => p.id === pauseId);
+  if (!def) throw unprocessable('unknown_pause', `this regulation has no pause "${pauseId}"`, 'pauseId');
+  if (!state.currentStep || !def.atSteps.includes(state.currentStep)) throw conflict('pause_not_allowed', `pause "${def.id}" cannot be opened at step "${state.currentStep}"`, 'pauseId');
+  if (!user.roles.includes(def.role)) throw forbidden('wrong_role', `pause "${def.id}" is opened by role ${def.role}`);
+  if (isPaused(state)) throw conflict('paused', 'the case is already waiting for the applicant');
+  return { svc, sc, state, def };
+}
+
 export async function answerPause(app: App, user: SessionUser, caseId: string, input: { response?: unknown; documents?: unknown; signature?: unknown }, idempotencyKey: string | undefined): Promise<CommandResult<CaseView>> {
   const key = requireKey(idempotencyKey);
   if (typeof input.response !== 'string' || input.response.length > 4000) throw badRequest('required', 'response is required (at most 4000 characters)', 'response');
   const { docs, contents } = parseDocuments(input.documents);
-  return idempotent(app, user, `resume:${caseId}`, key, { caseId, response: input.response, docs }, async (trx) => {
+  const command = `resume:${caseId}`;
+  const request = { caseId, response: input.response, docs };
+  const replay = await replayOf<CaseView>(app, user, command, key, request);
+  if (replay) return replay;
+  const current = await app.store.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!current) throw notFound('case_not_found', `no case ${caseId}`);
+  assertVisible(user, current);
+  const pre = checkAnswer(app, user, current);
+  const payload = pausePayload({ caseId, pauseId: pre.open.pauseId, response: input.response, documents: docs });
+  const sig = await verifySigned(app, input.signature, signedBytes(payload), { iin: user.iin, bin: user.bin, purpose: 'sign' });
+  return idempotent(app, user, command, key, request, async (trx) => {
     const row = await lockCase(app, trx, caseId);
     if (!row) throw notFound('case_not_found', `no case ${caseId}`);
-    assertVisible(user, row);
-    if (row.applicant_user_id !== user.id) throw forbidden('wrong_role', 'only the applicant answers a request');
-    const { svc, sc } = definitionOf(app, row);
-    const state = JSON.parse(row.state) as CaseState;
-    if (!isPaused(state)) throw conflict('not_paused', 'the case is not waiting for anything from you');
-    const open = state.pauses[state.pauses.length - 1]!;
-    const payload = pausePayload({ caseId, pauseId: open.pauseId, response: input.response as string, documents: docs });
-    const sig = await verifySigned(app, input.signature, signedBytes(payload), { iin: user.iin, bin: user.bin, purpose: 'sign' });
+    const { svc, sc, state, open } = checkAnswer(app, user, row);
+    if (open.pauseId !== pre.open.pauseId || open.from !== pre.open.from) throw conflict('not_paused', 'the request you answered is no longer open; reload the case');
     const at = app.now().toISOString();
     const attached = docs.map((d, i) => ({ id: `${caseId}:r${state.lastSeq + 1}:${i}`, name: d.name, mime: d.mime, size: d.size, sha256: d.sha256 }));
     const { state: next } = await append(trx, sc, caseId, state, [{ actor: actorOf(user, 'applicant', sig), data: { type: 'resumed', pauseId: open.pauseId, response: input.response as string, documents: attached }, signature: String(input.signature), idempotencyKey: key }], at);
@@ -627,6 +676,14 @@ export async function answerPause(app: App, user: SessionUser, caseId: string, i
     await settle(app, trx, svc, sc, next);
     return { status: 200, body: await viewOf(app, trx as never, user, { ...row, state: JSON.stringify(next) }) };
   });
+}
+
+function checkAnswer(app: App, user: SessionUser, row: Tables['cases']) {
+  if (row.applicant_user_id !== user.id) throw forbidden('wrong_role', 'only the applicant answers a request');
+  const { svc, sc } = definitionOf(app, row);
+  const state = JSON.parse(row.state) as CaseState;
+  if (!isPaused(state)) throw conflict('not_paused', 'the case is not waiting for anything from you');
+  return { svc, sc, state, open: state.pauses[state.pauses.length - 1]! };
 }
 
 // ---------------------------------------------------------------- queries

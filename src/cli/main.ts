@@ -12,6 +12,7 @@ import { lintCatalog, sortFindings, type Finding } from '../core/lint.ts';
 import { findSubcase, type ServiceDefinition, type SourceRef } from '../core/regulation.ts';
 import { buildServer } from '../http/server.ts';
 import { runDemo } from './demo.ts';
+import { pkiCli, signCli, verifyCli } from './pki.ts';
 
 const HELP = `qyzmet — Kazakhstan's state services run as their regulations describe them
 
@@ -53,6 +54,12 @@ export async function main(argv: string[]): Promise<number> {
         return await deadline(rest);
       case 'catalog':
         return await catalog(rest);
+      case 'pki':
+        return await pkiCli(rest);
+      case 'sign':
+        return await signCli(rest);
+      case 'verify':
+        return await verifyCli(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -168,7 +175,7 @@ function almatyDay(at: Date): string {
  * a date no runnable version covers falls back to the version whose effective period covers it,
  * repealed entries kept for their legal history included; with no date, the newest version.
  */
-function pickVersion(app: App, id: string, opts: { at?: Date; version?: string }): ServiceDefinition {
+export function pickVersion(app: App, id: string, opts: { at?: Date; version?: string }): ServiceDefinition {
   const versions = app.catalog.versions(id);
   if (versions.length === 0) throw notFound('unknown_service', `no service "${id}" in the catalog; known: ${app.catalog.ids().join(', ')}`, 'id');
   if (opts.version !== undefined) {

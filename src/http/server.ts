@@ -8,6 +8,7 @@ import { createChallenge, signIn, userFromToken, type SessionUser } from '../app
 import { answerPause, cabinet, getCase, getEvents, getResult, inbox, openPause, submitApplication, takeAction } from '../app/cases.ts';
 import { catalogEntry, catalogList, planFor } from '../app/catalog.ts';
 import { listStaff } from '../app/staff.ts';
+import { registerPkiRoutes } from './pki-routes.ts';
 import { toSvg } from '../core/diagram-svg.ts';
 import { LANGS, type Lang } from '../core/diagram-layout.ts';
 import { findSubcase } from '../core/regulation.ts';
@@ -133,6 +134,9 @@ export async function buildServer(app: App, opts: ServerOptions = {}): Promise<F
     { schema: { summary: 'Request something from the applicant; the legal clock stops', tags: ['staff'], body: obj, security: secured } },
     async (req, reply) => send(reply, await openPause(app, await auth(req), req.params.id, req.body ?? {}, idem(req))),
   );
+
+  // ---- the NCA: CA certificates, CRL, OCSP, certificate operations
+  await registerPkiRoutes(f, app, auth);
 
   return f;
 }

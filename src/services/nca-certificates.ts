@@ -507,9 +507,10 @@ const operatorSteps: StepInput[] = [
         days: 1,
         analogy: 'p.15(1) gives no term; borrowed from Table 2 row 8 «1 күн», the only term the text gives for issuing NCA certificates with a notice',
       }),
-      from: 'step_start',
+      // Counted from the receipt of the PSC's letter (notice), as p.15(1) has the provider act on it.
+      from: 'received',
     },
-    outcomes: [{ id: 'issued', label: { kk: 'Шығарылды, орындаушыға хабарланды', ru: 'Выпущено, исполнитель уведомлён', en: 'Issued; executor informed' }, next: 'end', mark: 'in_execution' }],
+    outcomes: [{ id: 'issued', label: { kk: 'Шығарылды, орындаушыға хабарланды', ru: 'Выпущено, исполнитель уведомлён', en: 'Issued; executor informed' }, next: 'end' }],
     ref: s004('L289-307', 'p.15(1)'),
   },
   {
@@ -522,7 +523,8 @@ const operatorSteps: StepInput[] = [
     },
     term: {
       duration: { amount: 2, unit: 'calendar_days', ref: s004('L308-311', 'p.15(1)', '«босатылуға дейін кемінде 2 күн қалғанда»: the PSC informs at least 2 days before the dismissal, so the certificates are revoked within those 2 days (see interpretations).') },
-      from: 'step_start',
+      // Counted from the receipt of the PSC's letter (notice), as p.15(1) has the provider act on it.
+      from: 'received',
     },
     outcomes: [{ id: 'revoked', label: { kk: 'Кері қайтарып алынды', ru: 'Отозвано', en: 'Revoked' }, next: 'end' }],
     ref: s004('L308-311', 'p.15(1)'),
@@ -537,7 +539,8 @@ const operatorSteps: StepInput[] = [
     },
     term: {
       duration: { amount: 0, unit: 'same_day', ref: s004('L312-314', 'p.15(1)', '«жедел хабардар етеді» (promptly notifies): no term; same day (see interpretations).') },
-      from: 'step_start',
+      // Counted from the receipt of the PSC's letter (notice), as p.15(1) has the provider act on it.
+      from: 'received',
     },
     outcomes: [{ id: 'suspended', label: { kk: 'Жұмысы тоқтатылды', ru: 'Работа приостановлена', en: 'Work stopped' }, next: 'end' }],
     ref: s004('L312-314', 'p.15(1)'),
@@ -588,7 +591,7 @@ const interpretations: InterpretationInput[] = [
       '«1 күн», «2 күн», «30 күннiң iшiнде» say "day" without «жұмыс» (working). The regulation never says working days.',
       'Working days: the usual unit of state-service terms in later acts.',
     ],
-    chosen: 'Calendar days (a term ending on a day off moves to the next working day, at closing time). The NCA\'s own later guidance gives 30 calendar days for bringing the application to a PSC, which fits.',
+    chosen: 'Calendar days (a term ending on a day off moves to the next working day, at closing time). Outside the seed (noted in the shared extraction, not evidence here): the NCA\'s present-day guidance gives 30 calendar days for bringing the application to a PSC, which fits.',
     configurable: 'Change the unit to working_days in shared/nca-refs.ts (durationOf).',
     refs: [s004('L560-561, L748, L823, L1111', 'Annex 3 Tables 1, 2, 3, 5')],
   },
@@ -671,7 +674,7 @@ const interpretations: InterpretationInput[] = [
       'Sum the Annex 3 terms of the happy path.',
     ],
     chosen:
-      'The day terms of the happy path, counted from receipt; the minute rows fall inside the same working day: issue 31 calendar days (30 for the visit + 1 for the issue), re-issue 1, portal revocation 1, counter revocation 2, ID card the same day, operator certificates 2 (the longest branch). A case whose minute rows spill past closing time can end after the derived term; the step terms then govern.',
+      'The day terms of the happy path, counted from receipt; the minute rows fall inside the same working day: issue 31 calendar days (30 for the visit + 1 for the issue), re-issue 1, portal revocation 1, counter revocation 2, ID card the same day, operator certificates 2 (the longest branch). A case whose minute rows spill past closing time can end after the derived term; the step terms then govern. For issue this is the planned (latest) path itself: the visit falls due at 18:30 of day 30, so the operator\'s rows run into the next working day and the issue\'s 1 day ends after day 31.',
     configurable: 'Replace with the Standard\'s terms when its text is available.',
     refs: [s004('L62-66', 'p.2'), s004('L559-561, L748, L823, L1111', 'Annex 3')],
   },
@@ -738,7 +741,7 @@ const interpretations: InterpretationInput[] = [
       'The applicant could be the operator (the certificate holder) or the PSC (the sender of the letter and of the notices).',
     ],
     chosen:
-      'The PSC is the applicant (a legal entity) and names the operator in fields; the letter arrives at the provider (provider_office). The engine starts a case at one step, so a step register_letter (same day, not in the text) routes by operatorAction: issue → issue_operator_certificates (1 calendar day, borrowed from Table 2 row 8, the only term for issuing NCA certificates); revoke → revoke_operator_certificates (2 calendar days: the notice comes at least 2 days before the dismissal, so revocation falls within them); suspend → suspend_operator (same day: «жедел», promptly; the provider taken as the addressee). The steps inside the PSC (appointment, carrier, operator\'s application) precede the letter; installation on the carrier follows the result: neither is a step. No refusal: the text gives none. The engine cannot check that the notice came at least 2 days before dismissalDate, nor that absenceDays exceeds 15.',
+      'The PSC is the applicant (a legal entity) and names the operator in fields; the letter arrives at the provider (provider_office). The engine starts a case at one step, so a step register_letter (same day, not in the text) routes by operatorAction: issue → issue_operator_certificates (1 calendar day, borrowed from Table 2 row 8, the only term for issuing NCA certificates); revoke → revoke_operator_certificates (2 calendar days: the notice comes at least 2 days before the dismissal, so revocation falls within them); suspend → suspend_operator (same day: «жедел», promptly; the provider taken as the addressee). Each branch\'s term runs from the receipt of the letter (notice). The steps inside the PSC (appointment, carrier, operator\'s application) precede the letter; installation on the carrier follows the result: neither is a step. No refusal: the text gives none. The engine cannot check that the notice came at least 2 days before dismissalDate, nor that absenceDays exceeds 15.',
     configurable: 'The three branch terms; the addressee of the suspension notice.',
     refs: [s004('L285-314', 'p.15(1)'), s004('L748', 'Annex 3 Table 2 row 8')],
   },

@@ -1,6 +1,6 @@
 // Migrations are code, ordered by name, recorded by Kysely's migrator (which takes a lock on
 // PostgreSQL so several app instances starting at once migrate once).
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 
 const migrations: Record<string, Migration> = {
   '0001_platform': {
@@ -169,6 +169,133 @@ const migrations: Record<string, Migration> = {
       // The CRL lists the revoked certificates; a holder's certificates are looked up for re-issue.
       await db.schema.createIndex('certificates_status').on('certificates').columns(['status', 'revoked_at']).execute();
       await db.schema.createIndex('certificates_holder').on('certificates').columns(['subject_iin', 'subject_bin']).execute();
+    },
+  },
+  '0003_integrations': {
+    // Payment gateway, notifications (cabinet notices and the durable outbox), registries of results.
+    // Amounts are integers in tiyn (1/100 tenge) as bigint; PostgreSQL returns bigint as text, so
+    // readers convert with Number(). Registry search terms are compared byte-wise ("C" collation on
+    // PostgreSQL, BINARY on SQLite) so a prefix range [p, p + U+FFFF) is an index range on both.
+    async up(db: Kysely<any>) {
+      const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+      await db.schema
+        .createTable('payments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('payer_iin', 'text', (c) => c.notNull())
+        .addColumn('payer_bin', 'text', (c) => c.notNull())
+        .addColumn('service_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('subcase', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.unique())
+        .addColumn('amount_tiyn', 'bigint', (c) => c.notNull())
+        .addColumn('currency', 'text', (c) => c.notNull())
+        .addColumn('fee_basis', 'text', (c) => c.notNull())
+        .addColumn('mci', 'real')
+        .addColumn('mci_value', 'integer')
+        .addColumn('budget_code', 'text')
+        .addColumn('purpose_code', 'text')
+        .addColumn('gateway', 'text', (c) => c.notNull())
+        .addColumn('gateway_ref', 'text', (c) => c.notNull().unique())
+        .addColumn('pay_url', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('paid_at', 'text')
+        .addColumn('confirmed_at', 'text')
+        .addColumn('notice_id', 'text')
+        .execute();
+      await db.schema.createIndex('payments_payer').on('payments').columns(['payer_iin', 'payer_bin', 'created_at']).execute();
+
+      await db.schema
+        .createTable('payment_notices')
+        .addColumn('notice_id', 'text', (c) => c.primaryKey())
+        .addColumn('payment_id', 'text', (c) => c.notNull().references('payments.id'))
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('paid_at', 'text', (c) => c.notNull())
+        .addColumn('amount_tiyn', 'bigint', (c) => c.notNull())
+        .addColumn('signer', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('cms', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('payment_notices_payment').on('payment_notices').column('payment_id').execute();
+
+      await db.schema
+        .createTable('notices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('case_number', 'text', (c) => c.notNull())
+        .addColumn('service_id', 'text', (c) => c.notNull())
+        .addColumn('event_seq', 'integer', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('read_at', 'text')
+        .addUniqueConstraint('notices_event', ['case_id', 'event_seq', 'kind'])
+        .execute();
+      await db.schema.createIndex('notices_user').on('notices').columns(['user_id', 'created_at']).execute();
+
+      await db.schema
+        .createTable('outbox')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('notice_id', 'text', (c) => c.notNull().references('notices.id'))
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('recipient', 'text', (c) => c.notNull())
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('sent_at', 'text')
+        .addColumn('provider_ref', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('outbox_notice_channel', ['notice_id', 'channel'])
+        .execute();
+      await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute();
+
+      await db.schema
+        .createTable('registry_entries')
+        .addColumn('number', 'text', (c) => c.primaryKey())
+        .addColumn('registry', 'text', (c) => c.notNull())
+        .addColumn('service_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('subcase', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text')
+        .addColumn('holder_kind', 'text', (c) => c.notNull())
+        .addColumn('holder_iin', 'text', (c) => c.notNull())
+        .addColumn('holder_bin', 'text', (c) => c.notNull())
+        .addColumn('holder_name', 'text', (c) => c.notNull())
+        .addColumn('issuer_id', 'text', (c) => c.notNull())
+        .addColumn('issuer_name', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('status_at', 'text', (c) => c.notNull())
+        .addColumn('status_reason', 'text')
+        .addColumn('predecessor_number', 'text')
+        .addColumn('predecessor_ref', 'text')
+        .addColumn('successor_number', 'text')
+        .addColumn('issued_at', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('registry_entries_bin').on('registry_entries').columns(['registry', 'holder_bin', 'issued_at']).execute();
+      await db.schema.createIndex('registry_entries_iin').on('registry_entries').columns(['registry', 'holder_iin', 'issued_at']).execute();
+      await db.schema.createIndex('registry_entries_recent').on('registry_entries').columns(['registry', 'issued_at']).execute();
+
+      await db.schema
+        .createTable('registry_terms')
+        .addColumn('registry', 'text', (c) => c.notNull())
+        .addColumn('term', 'text', (c) => (pg ? c.notNull().modifyFront(sql`collate "C"`) : c.notNull()))
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('registry_terms_pk', ['registry', 'term', 'number'])
+        .execute();
+      await db.schema.createIndex('registry_terms_number').on('registry_terms').column('number').execute();
     },
   },
 };

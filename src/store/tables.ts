@@ -140,6 +140,119 @@ export interface CaAuditTable {
   hash: string;
 }
 
+/** A payment order for a draft application at the payment gateway (src/app/payments.ts). */
+export interface PaymentsTable {
+  id: string;
+  created_by: string;
+  payer_iin: string;
+  payer_bin: string; // '' for individuals
+  service_id: string;
+  version: string;
+  subcase: string;
+  /** The case whose submission referenced this payment; set once. */
+  case_id: string | null;
+  amount_tiyn: number | string; // bigint: text on PostgreSQL
+  currency: string;
+  /** 'mci' (fee × MCI of the year) or 'configured' (amount from configuration per service/sub-case). */
+  fee_basis: string;
+  mci: number | null;
+  mci_value: number | null;
+  budget_code: string | null;
+  purpose_code: string | null;
+  gateway: string;
+  gateway_ref: string;
+  pay_url: string | null;
+  status: 'pending' | 'confirmed';
+  created_at: string;
+  expires_at: string;
+  paid_at: string | null;
+  confirmed_at: string | null;
+  notice_id: string | null;
+}
+
+/** A gateway payment notice accepted for a payment: the signed evidence, kept as received. */
+export interface PaymentNoticesTable {
+  notice_id: string;
+  payment_id: string;
+  received_at: string;
+  paid_at: string;
+  amount_tiyn: number | string;
+  signer: string;
+  sha256: string;
+  cms: string; // base64 DER
+}
+
+/** A status notice in the applicant's personal cabinet (src/app/notices.ts). */
+export interface NoticesTable {
+  id: string;
+  user_id: string;
+  case_id: string;
+  case_number: string;
+  service_id: string;
+  event_seq: number;
+  /** delivered | registered | in_execution | paused | resumed | result | refused */
+  kind: string;
+  lang: string;
+  subject: string;
+  body: string;
+  data: string; // JSON
+  created_at: string;
+  read_at: string | null;
+}
+
+/** One message of a notice on one channel, sent by the dispatcher (src/gov/notify/dispatcher.ts). */
+export interface OutboxTable {
+  /** Also the message id (e-mail Message-ID) so a re-send after a crash carries the same id. */
+  id: string;
+  notice_id: string;
+  channel: string;
+  recipient: string;
+  lang: string;
+  subject: string;
+  body: string;
+  status: 'pending' | 'sent' | 'dead';
+  attempts: number;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  provider_ref: string | null;
+  created_at: string;
+}
+
+/** An issued result in the registry its definition names (src/gov/registries). */
+export interface RegistryEntriesTable {
+  number: string;
+  registry: string;
+  service_id: string;
+  version: string;
+  subcase: string;
+  case_id: string | null;
+  holder_kind: string;
+  holder_iin: string;
+  holder_bin: string; // '' for individuals
+  holder_name: string;
+  issuer_id: string;
+  issuer_name: string; // JSON {kk, ru, en}
+  status: 'valid' | 'reissued' | 'revoked' | 'suspended';
+  status_at: string;
+  status_reason: string | null;
+  predecessor_number: string | null;
+  /** The applicant's reference to the previous result as written, when it is not a number of ours. */
+  predecessor_ref: string | null;
+  successor_number: string | null;
+  issued_at: string;
+  sha256: string;
+}
+
+/** Words of holder names for prefix search. */
+export interface RegistryTermsTable {
+  registry: string;
+  term: string;
+  number: string;
+}
+
 export interface Tables {
   users: UsersTable;
   certificates: CertificatesTable;
@@ -153,4 +266,10 @@ export interface Tables {
   counters: CountersTable;
   settings: SettingsTable;
   ca_audit: CaAuditTable;
+  payments: PaymentsTable;
+  payment_notices: PaymentNoticesTable;
+  notices: NoticesTable;
+  outbox: OutboxTable;
+  registry_entries: RegistryEntriesTable;
+  registry_terms: RegistryTermsTable;
 }

@@ -7,7 +7,7 @@ import isDepositDefault, { isDeposit } from '../../src/services/is-deposit.ts';
 import { informatization, stateTechnicalService } from '../../src/services/providers/informatization.ts';
 import { ServiceDefinition, findStep, findSubcase, matches, resolveNext, type SubCase } from '../../src/core/regulation.ts';
 import { eachEngine, makeTestApp, type EngineName, type TestApp } from '../support/app.ts';
-import { runCase } from '../support/run-case.ts';
+import { runCase, staffFor } from '../support/run-case.ts';
 import type { CaseView } from '../../src/app/cases.ts';
 
 const svc = isDeposit;
@@ -159,9 +159,13 @@ test('interpretations name their readings, choice and sources', () => {
 // Independence Day (a Wednesday off).
 
 const apps = new Map<EngineName, TestApp>();
+/** One app per engine; its staff (and their certificates) exist from the app's start, so the cases may go back in time. */
 async function appFor(engine: EngineName) {
   let t = apps.get(engine);
-  if (!t) apps.set(engine, (t = await makeTestApp(engine)));
+  if (!t) {
+    apps.set(engine, (t = await makeTestApp(engine, '2026-11-20T09:00:00+05:00')));
+    for (const r of svc.roles) if (r.kind === 'staff') await staffFor(t, svc.provider.id, r.id);
+  }
   return t;
 }
 after(async () => {

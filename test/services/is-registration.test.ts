@@ -7,7 +7,7 @@ import isRegistrationDefault, { isRegistration, SECTION_5_VS_8 } from '../../src
 import { informatization } from '../../src/services/providers/informatization.ts';
 import { ServiceDefinition, findStep, findSubcase, resolveNext, type SubCase } from '../../src/core/regulation.ts';
 import { eachEngine, makeTestApp, type EngineName, type TestApp } from '../support/app.ts';
-import { runCase, type PathStep } from '../support/run-case.ts';
+import { runCase, staffFor, type PathStep } from '../support/run-case.ts';
 import type { CaseView } from '../../src/app/cases.ts';
 
 const svc = isRegistration;
@@ -165,9 +165,13 @@ test('documents, fields, fee and interpretations', () => {
 // 7 January 2027 are days off.
 
 const apps = new Map<EngineName, TestApp>();
+/** One app per engine; its staff (and their certificates) exist from the app's start, so the cases may go back in time. */
 async function appFor(engine: EngineName) {
   let t = apps.get(engine);
-  if (!t) apps.set(engine, (t = await makeTestApp(engine)));
+  if (!t) {
+    apps.set(engine, (t = await makeTestApp(engine, '2026-11-20T09:00:00+05:00')));
+    for (const r of svc.roles) if (r.kind === 'staff') await staffFor(t, svc.provider.id, r.id);
+  }
   return t;
 }
 after(async () => {
@@ -237,7 +241,7 @@ eachEngine('is-registration: the application runs through the Committee and the 
   const expected: Record<string, string> = {
     register: '2026-11-23T10:30', // 1 h from receipt at 09:30
     assign_unit: '2026-11-23T15:30', // 4 h from 10:00: 3 h before lunch, 1 h after
-    assign_executor: '2026-11-23T17:30', // 4 h from 11:00
+    assign_executor: '2026-11-23T16:30', // 4 h from 11:00: 2 h before lunch, 2 h after
     check_application: '2026-12-11T18:30', // 14 wd after 23 November
     agree_decision: '2026-12-10T15:30', // 4 h from 10:00
     register_resource: '2026-12-18T18:30', // 5 wd after 10 December, 16 December off

@@ -209,7 +209,8 @@ for (const [id, f] of Object.entries(FIGURES)) {
     for (const fig of f.steps) {
       const st = findStep(sc, fig.step)!;
       const want = expectedTerm(fig.printed);
-      const from = id === 'operator_certificates' && fig.step === 'register_letter' ? 'received' : 'step_start';
+      // p.15(1): the provider acts on the PSC's letter, so its terms run from the letter's receipt.
+      const from = id === 'operator_certificates' ? 'received' : 'step_start';
       assert.deepEqual({ amount: st.term.duration.amount, unit: st.term.duration.unit, from: st.term.from }, { ...want, from }, `${id}/${fig.step}`);
       assert.equal(st.role, fig.role, `${id}/${fig.step} role`);
       assert.equal(st.automatic, fig.automatic, `${id}/${fig.step} automatic`);

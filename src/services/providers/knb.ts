@@ -7,8 +7,9 @@
 // - staff working schedule: §21, seed 003 L750 ("жұмыс күндері сағат 9.00-ден бастап 19.00-ге
 //   дейін (түскі үзіліс сағат 13.00-ден 15.00-ге дейін)"), repeated in every standard (L329, L750,
 //   L1233, L1585, L1929, L2212);
-// - offices: Annex 1 of S2, seed 003 L776–L806 (identical data in S1 L357–L388 and the other
-//   standards); every row: Mon–Fri 10:00–12:00, without break, without prior booking.
+// - offices: Annex 1 of S2, seed 003 L776–L806 (identical data in S1 L357–L382, S3 L1259–L1284,
+//   S6 L2235–L2259 and the other standards); every row: Mon–Fri 10:00–12:00, without break,
+//   without prior booking.
 import { Provider, type SourceRef } from '../../core/regulation.ts';
 
 /** Where each KNB figure comes from (the Office schema has no `ref` of its own). */
@@ -26,6 +27,10 @@ export const knbRefs = {
     paragraph: 'S2 Annex 1',
     note: 'Reception Mon–Fri 10:00–12:00, without break, without prior booking; Saturday, Sunday and holidays off (every row).',
   },
+  /** The same 16 rows in the Annex 1 of the other standards (S5 and S6 add «Оң жағалау» to the Astana address). */
+  officesS1: { seed: '003', lines: 'L357-382', paragraph: 'S1 Annex 1' },
+  officesS3: { seed: '003', lines: 'L1259-1284', paragraph: 'S3 Annex 1' },
+  officesS6: { seed: '003', lines: 'L2235-2259', paragraph: 'S6 Annex 1', note: 'Astana row: «Астана қаласы, Оң жағалау, Т.Бигелдинов көшесі, 76-үй».' },
 } satisfies Record<string, SourceRef>;
 
 /** The KNB head office (not an Office of the schema: it is the address of the authorized body). */
