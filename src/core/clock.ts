@@ -397,8 +397,17 @@ export function computeDeadlines(svc: ServiceDefinition, sc: SubCase, c: ClockCa
   const of = completedStepId(term.from);
   const overallAnchor = (of !== undefined ? completionOf(c, of, Infinity) : undefined) ?? received;
   const caseEnd = c.completedAt ? c.completedAt.getTime() : Infinity;
-  const ss = spans(c.pauses, received, caseEnd, nowMs);
-  const due = termDue(overallAnchor, term.duration, ss, f, cal);
+  // Steps the law does not count (the applicant's own) stop the overall clock like pauses do.
+  const uncounted = c.steps
+    .filter((e) => !stepOf(sc, e.stepId).counted)
+    .map((e) => ({ pauseId: `step:${e.stepId}`, from: e.startedAt, ...(e.completedAt ? { to: e.completedAt } : {}) }));
+  const ss = spans(uncounted.length ? [...c.pauses, ...uncounted] : c.pauses, received, caseEnd, nowMs);
+  let due = termDue(overallAnchor, term.duration, ss, f, cal);
+  for (const e of c.steps) {
+    if (!e.completedAt || e.outcomeId === undefined) continue;
+    const ext = stepOf(sc, e.stepId).outcomes.find((o) => o.id === e.outcomeId)?.extendsTerm;
+    if (ext) due = dueMs(due, ext.unit, ext.amount, f, cal);
+  }
   const overall: Deadlines['overall'] = { due: new Date(due), overdue: (c.completedAt ? caseEnd : nowMs) > due };
   if (c.completedAt) overall.completedAt = c.completedAt;
 
@@ -446,6 +455,7 @@ export function planDeadlines(
   }
   const of = completedStepId(sc.term.from);
   const overallAnchor = (of !== undefined ? done.get(of) : undefined) ?? received;
-  const due = dueMs(overallAnchor, sc.term.duration.unit, sc.term.duration.amount, f, cal);
+  const uncounted = steps.filter((p) => !stepOf(sc, p.stepId).counted).map((p) => ({ pauseId: `step:${p.stepId}`, from: p.start, to: p.due }));
+  const due = termDue(overallAnchor, sc.term.duration, spans(uncounted, received, Infinity, Infinity), f, cal);
   return { received: new Date(received), steps, due: new Date(due) };
 }

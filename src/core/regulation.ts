@@ -168,6 +168,8 @@ export const Outcome = z.object({
   signed: z.boolean().default(true),
   /** The status mark the personal cabinet shows once this outcome is taken (the regulations' own words). */
   mark: z.enum(['registered', 'in_execution']).optional(),
+  /** Taking this outcome extends the sub-case's overall term (a re-check after non-conformities brings terms of its own). */
+  extendsTerm: Duration.optional(),
 });
 export type Outcome = z.infer<typeof Outcome>;
 
@@ -179,6 +181,12 @@ export const Step = z.object({
   outcomes: z.array(Outcome).min(1),
   /** Steps done by an information system run immediately when the case reaches them. */
   automatic: z.boolean().default(false),
+  /**
+   * False where the law does not count the time this step takes against the overall term: the
+   * applicant's own steps (signing contracts, eliminating non-conformities) stop the overall clock
+   * like a pause, while the step keeps its own term.
+   */
+  counted: z.boolean().default(true),
   /** A terminal step issues the result (`end`) when completed. */
   ref: SourceRef.optional(),
 });

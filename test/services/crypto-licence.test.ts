@@ -1,10 +1,14 @@
 // The KNB cryptography licence as encoded from seed 001 (regulation 2 of order No. 305) and
 // seed 003 (standard 2 of decree No. 50). The figures below are written from the regulation
 // text, not read back from the module, so a change to the module that drifts from the text fails.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import cryptoLicenceDefault, { cryptoLicence } from '../../src/services/crypto-licence.ts';
 import { knb } from '../../src/services/providers/knb.ts';
+import { deemedIssuance } from '../../src/services/shared/knb-licence.ts';
+import { dueAt } from '../../src/core/clock.ts';
+import { eachEngine, makeTestApp, type EngineName, type TestApp } from '../support/app.ts';
+import { runCase, type PathStep } from '../support/run-case.ts';
 import {
   ServiceDefinition,
   findStep,
@@ -205,9 +209,13 @@ test('issue on the portal for a legal entity asks for the fee and the qualificat
   assert.ok(!docs.includes('legal_entity_registration'), 'the KNB fetches the registration certificate');
   const fee = sc.documents.find((d) => d.id === 'fee_payment')!;
   assert.deepEqual(fee.satisfiedBy, ['payment_gateway', 'fee_receipt_scan']);
-  // The qualification test applies to development only: listed, not demanded of every applicant.
+  // The qualification test applies to development only (§11, L627): the licensor holds it, and it
+  // applies when the subtype includes development.
   const testDoc = sc.documents.find((d) => d.id === 'qualification_test');
-  assert.ok(testDoc && !testDoc.required);
+  assert.ok(testDoc?.obtainedByProvider);
+  assert.deepEqual(testDoc.when, { fields: { activity: ['development', 'development_and_sale'] } });
+  assert.ok(matches(testDoc.when, { channel: 'portal', applicantKind: 'legal_entity', fields: { activity: 'development' } }));
+  assert.ok(!matches(testDoc.when, { channel: 'portal', applicantKind: 'legal_entity', fields: { activity: 'sale' } }));
 });
 
 test('paper issue asks for the Annex 2 application and a copy of the fee receipt; kinds differ', () => {
@@ -248,6 +256,8 @@ test('form fields of annex 2 by applicant kind, with the sub-case fields', () =>
   assert.ok(re.fields.some((f) => f.id === 'reissueReason'));
   const dup = subcase('duplicate');
   assert.deepEqual(dup.fields.find((f) => f.id === 'duplicateReason')?.options?.map((o) => o.value), ['lost', 'damaged']);
+  // §11 (L652): duplicates of the licence and/or of its annex.
+  assert.deepEqual(dup.fields.find((f) => f.id === 'duplicateOf')?.options?.map((o) => o.value), ['licence', 'annex', 'licence_and_annex']);
 });
 
 test('the KNB: 16 offices with their reception hours, and staff working hours', () => {
@@ -274,3 +284,135 @@ test('every interpretation names its readings, its choice and its sources', () =
   const topics = svc.interpretations.map((i) => i.topic).join('\n');
   for (const t of [/SOURCE DEFECT/, /Fee amount/, /Status of a repealed/, /effective\.from/, /working hours/i, /Incomplete-documents/]) assert.match(topics, t);
 });
+
+test('legal sources also name decree No. 440 (qualification requirements) and the laws of §3', () => {
+  const d440 = svc.sources.find((s) => s.number === '440');
+  assert.equal(d440?.date, '2012-04-10');
+  assert.equal(d440?.ref?.lines, 'L547');
+  const dates = svc.sources.map((s) => s.date);
+  for (const d of ['1995-12-21', '2007-01-11', '2013-04-15', '2011-12-21', '2004-04-17', '2007-01-12']) assert.ok(dates.includes(d), d);
+  for (const s of svc.sources) assert.ok(s.ref?.seed && s.ref.lines, `${s.number}: ref`);
+});
+
+test('the licence annex: decided a sub-case, not offered here yet, with the reason', () => {
+  assert.ok(!svc.subcases.some((s) => s.id === 'annex'));
+  const annex = svc.interpretations.find((i) => i.topic === 'Licence annex');
+  assert.ok(annex);
+  assert.match(annex.chosen, /L635/);
+  assert.match(annex.chosen, /api\.test\.ts/);
+  assert.match(annex.configurable ?? '', /annex: \{ qualification/);
+});
+
+test('deemed issuance (§16, L720): 5 working days after the term of issue', () => {
+  // Issue received Tuesday 13 October 2026: the 15 working days end on Wednesday 4 November
+  // (Monday 26 October is the substitute day off for Republic Day); 5 more: 5, 6, 9, 10, 11 November.
+  const due = dueAt(new Date('2026-11-04T19:00:00+05:00'), deemedIssuance.after, knb.workingHours);
+  assert.equal(due.getTime(), new Date('2026-11-11T19:00:00+05:00').getTime());
+  const rule = svc.interpretations.find((i) => /deemed issuance/i.test(i.topic));
+  assert.ok(rule);
+  assert.ok(rule.refs.some((r) => r.seed === '003' && /L720/.test(r.lines ?? '')));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Every sub-case through the engine on both databases, each branch with its deadlines (the
+// figures of FIGURES above, counted on the calendar by hand).
+
+const apps = new Map<EngineName, TestApp>();
+async function appFor(engine: EngineName) {
+  let t = apps.get(engine);
+  // The demo certificates are issued at the app's start: start before the first case.
+  if (!t) apps.set(engine, (t = await makeTestApp(engine, '2026-10-01T09:00:00+05:00')));
+  return t;
+}
+after(async () => {
+  for (const t of apps.values()) await t.close();
+});
+
+const at = (x: string) => `${x}+05:00`;
+const D = (day: string) => at(`2026-${day}T19:00:00`);
+
+// Received Tuesday 13 October 2026 at 10:00, registered 10:30, assigned 11:00, drafted Wednesday
+// 14 October 16:00, signed Thursday 15 October 11:00. Working days after 13 October: 14, 15, 16,
+// 19, 20, 21, 22, 23, (24–26 off), 27, 28, 29, 30 October, 2, 3, 4 November.
+const ON_TIME = {
+  issue: { overall: D('11-04'), review: D('10-30'), sign: D('10-16') },
+  reissue: { overall: D('10-28'), review: D('10-23'), sign: D('10-16') },
+  duplicate: { overall: D('10-15'), review: D('10-14'), sign: D('10-15') },
+} as const;
+// Received Friday 23 October 2026 at 10:00, registered 10:30: working days after it 27, 28, 29,
+// 30 October, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 16 November; the incompleteness refusal is due two
+// working days after registration, Wednesday 28 October.
+const LATE_OCTOBER = {
+  issue: { overall: D('11-16'), review: D('10-28') },
+  reissue: { overall: D('11-09'), review: D('10-28') },
+  duplicate: { overall: D('10-28'), review: D('10-27') },
+} as const;
+
+const front: PathStep[] = [
+  { step: 'register', outcome: 'registered', at: at('2026-10-13T10:30:00') },
+  { step: 'assign', outcome: 'assigned', assign: 'executor', at: at('2026-10-13T11:00:00') },
+];
+const dues = (v: Awaited<ReturnType<typeof runCase>>) => Object.fromEntries(v.deadlines.steps.map((x) => [x.stepId, x.due]));
+
+for (const sub of ['issue', 'reissue', 'duplicate'] as const) {
+  eachEngine(`${sub}: approval on the portal (runCase)`, async (_t, engine) => {
+    const t = await appFor(engine);
+    const v = await runCase(t, {
+      serviceId: 'crypto-licence',
+      subcase: sub,
+      channel: 'portal',
+      at: at('2026-10-13T10:00:00'),
+      path: [...front, { step: 'review', outcome: 'draft_approval', at: at('2026-10-14T16:00:00') }, { step: 'sign', outcome: 'signed', at: at('2026-10-15T11:00:00') }],
+    });
+    assert.equal(v.mark, 'result');
+    assert.match(v.result!.number, /^KNB-CIPM-2026-\d{6}$/);
+    assert.equal(v.deadlines.overall.due, ON_TIME[sub].overall);
+    assert.equal(v.deadlines.overall.overdue, false);
+    assert.deepEqual(dues(v), { register: D('10-13'), assign: D('10-13'), review: ON_TIME[sub].review, sign: ON_TIME[sub].sign, deliver: D('10-15') });
+    assert.ok(v.deadlines.steps.every((x) => !x.overdue));
+  });
+
+  eachEngine(`${sub}: refusal on a §16 ground at the office (runCase)`, async (_t, engine) => {
+    const t = await appFor(engine);
+    const v = await runCase(t, {
+      serviceId: 'crypto-licence',
+      subcase: sub,
+      channel: 'provider_office',
+      at: at('2026-10-13T10:00:00'),
+      path: [
+        ...front,
+        { step: 'review', outcome: 'draft_refusal', grounds: ['court_ban_on_activity'], at: at('2026-10-14T16:00:00') },
+        { step: 'sign', outcome: 'signed', at: at('2026-10-15T11:00:00') },
+        { step: 'dispatch', outcome: 'dispatched', at: at('2026-10-15T12:00:00') },
+      ],
+    });
+    assert.equal(v.mark, 'refused');
+    assert.deepEqual(v.grounds?.map((g) => g.id), ['court_ban_on_activity']);
+    assert.equal(v.deadlines.overall.due, ON_TIME[sub].overall);
+    assert.deepEqual(dues(v), { register: D('10-13'), assign: D('10-13'), review: ON_TIME[sub].review, sign: ON_TIME[sub].sign, dispatch: D('10-15') });
+    assert.ok(v.deadlines.steps.every((x) => !x.overdue));
+  });
+
+  eachEngine(`${sub}: incomplete documents by post (runCase)`, async (_t, engine) => {
+    const t = await appFor(engine);
+    const v = await runCase(t, {
+      serviceId: 'crypto-licence',
+      subcase: sub,
+      channel: 'mail',
+      applicant: t.users.applicant,
+      at: at('2026-10-23T10:00:00'),
+      path: [
+        { step: 'register', outcome: 'registered', at: at('2026-10-23T10:30:00') },
+        { step: 'assign', outcome: 'assigned', assign: 'executor', at: at('2026-10-23T11:00:00') },
+        { step: 'review', outcome: 'draft_refusal_incomplete', grounds: ['incomplete_documents'], at: at('2026-10-27T16:00:00') },
+        { step: 'sign_refusal', outcome: 'signed', at: at('2026-10-27T17:00:00') },
+        { step: 'dispatch', outcome: 'dispatched', at: at('2026-10-27T18:00:00') },
+      ],
+    });
+    assert.equal(v.mark, 'refused');
+    assert.deepEqual(v.grounds?.map((g) => g.id), ['incomplete_documents']);
+    assert.equal(v.deadlines.overall.due, LATE_OCTOBER[sub].overall);
+    assert.deepEqual(dues(v), { register: D('10-23'), assign: D('10-23'), review: LATE_OCTOBER[sub].review, sign_refusal: D('10-27'), dispatch: D('10-27') });
+    assert.ok(v.deadlines.steps.every((x) => !x.overdue));
+  });
+}
