@@ -401,12 +401,14 @@ export function computeDeadlines(svc: ServiceDefinition, sc: SubCase, c: ClockCa
   const uncounted = c.steps
     .filter((e) => !stepOf(sc, e.stepId).counted)
     .map((e) => ({ pauseId: `step:${e.stepId}`, from: e.startedAt, ...(e.completedAt ? { to: e.completedAt } : {}) }));
-  const ss = spans(uncounted.length ? [...c.pauses, ...uncounted] : c.pauses, received, caseEnd, nowMs);
+  // Only what falls after the term's anchor can stop it (a term counted from the contracts is not
+  // moved by the time the applicant took to sign them).
+  const ss = spans(uncounted.length ? [...c.pauses, ...uncounted] : c.pauses, overallAnchor, caseEnd, nowMs);
   let due = termDue(overallAnchor, term.duration, ss, f, cal);
   for (const e of c.steps) {
     if (!e.completedAt || e.outcomeId === undefined) continue;
-    const ext = stepOf(sc, e.stepId).outcomes.find((o) => o.id === e.outcomeId)?.extendsTerm;
-    if (ext) due = dueMs(due, ext.unit, ext.amount, f, cal);
+    const ext = stepOf(sc, e.stepId).outcomes.find((o) => o.id === e.outcomeId)?.extendsTerm ?? [];
+    for (const d of ext) due = dueMs(due, d.unit, d.amount, f, cal);
   }
   const overall: Deadlines['overall'] = { due: new Date(due), overdue: (c.completedAt ? caseEnd : nowMs) > due };
   if (c.completedAt) overall.completedAt = c.completedAt;
@@ -456,6 +458,6 @@ export function planDeadlines(
   const of = completedStepId(sc.term.from);
   const overallAnchor = (of !== undefined ? done.get(of) : undefined) ?? received;
   const uncounted = steps.filter((p) => !stepOf(sc, p.stepId).counted).map((p) => ({ pauseId: `step:${p.stepId}`, from: p.start, to: p.due }));
-  const due = termDue(overallAnchor, sc.term.duration, spans(uncounted, received, Infinity, Infinity), f, cal);
+  const due = termDue(overallAnchor, sc.term.duration, spans(uncounted, overallAnchor, Infinity, Infinity), f, cal);
   return { received: new Date(received), steps, due: new Date(due) };
 }

@@ -364,11 +364,14 @@ function longestPath(c: Ctx, sc: SubCase): void {
     return done.get(t.from.slice('completed:'.length))?.[i] ?? start[i]!;
   };
 
-  const finish = (trail: string[], terms: Term[], end: number[], done: Map<string, number[]>) => {
+  // `skip`: working minutes of steps the law does not count (they stop the overall clock);
+  // `ext`: terms that outcomes on the path add to the overall term.
+  const finish = (trail: string[], terms: Term[], end: number[], done: Map<string, number[]>, skip: number[], ext: Duration[]) => {
     const steps = trail.map((t) => byId.get(t.replace(/\[.*$/, ''))!);
     const overall = combos.map((k, i) => {
       const of = sc.term.from.startsWith('completed:') ? done.get(sc.term.from.slice('completed:'.length))?.[i] : undefined;
-      return advance(of ?? k.r, sc.term.duration, inverse(k.mode), P);
+      const base = advance(of ?? k.r, sc.term.duration, inverse(k.mode), P) + skip[i]!;
+      return ext.reduce((at, d) => advance(at, d, inverse(k.mode), P), base);
     });
     const diff = combos.map((_, i) => end[i]! - overall[i]!);
     // Certain: whatever the moment of receipt (the smaller excess); possible: for some moment
@@ -380,7 +383,7 @@ function longestPath(c: Ctx, sc: SubCase): void {
     if (!worstPossible || r.excess[1] > worstPossible.excess[1]) worstPossible = r;
   };
 
-  const walk = (stepId: string, start: number[], done: Map<string, number[]>, trail: string[], terms: Term[], n: Narrowing) => {
+  const walk = (stepId: string, start: number[], done: Map<string, number[]>, trail: string[], terms: Term[], n: Narrowing, skip: number[], ext: Duration[]) => {
     if (++visits > PATH_LIMIT) {
       cut = true;
       return;
@@ -392,25 +395,27 @@ function longestPath(c: Ctx, sc: SubCase): void {
       const due = combos.map((k, i) => Math.max(start[i]!, advance(anchorOf(term, i, start, done), term.duration, k.mode, P)));
       const label = st.outcomes.length > 1 ? `${st.id}[${o.id}]` : st.id;
       const nextDone = new Map(done).set(st.id, due);
+      const nextSkip = st.counted ? skip : skip.map((x, i) => x + (due[i]! - start[i]!));
+      const nextExt = o.extendsTerm ? [...ext, ...o.extendsTerm] : ext;
       const entries = typeof o.next === 'string' ? [{ when: {} as Condition, step: o.next }] : o.next;
       for (const e of entries) {
         const nn = narrow(n, e.when);
         if (!nn) continue;
-        if (e.step === 'end') finish([...trail, label], [...terms, term], due, nextDone);
-        else if (!nextDone.has(e.step)) walk(e.step, due, nextDone, [...trail, label], [...terms, term], nn);
+        if (e.step === 'end') finish([...trail, label], [...terms, term], due, nextDone, nextSkip, nextExt);
+        else if (!nextDone.has(e.step)) walk(e.step, due, nextDone, [...trail, label], [...terms, term], nn, nextSkip, nextExt);
       }
     }
   };
   const initial = combos.map((k) => k.r);
-  walk(sc.firstStep, initial, new Map(), [], [], { channels: new Set(channelsOf(c.svc, sc)), kinds: new Set(c.svc.applicantKinds), fields: new Map() });
+  walk(sc.firstStep, initial, new Map(), [], [], { channels: new Set(channelsOf(c.svc, sc)), kinds: new Set(c.svc.applicantKinds), fields: new Map() }, combos.map(() => 0), []);
 
   if (cut) push(c, 'path-limit', `sub-case "${sc.id}" has more than ${PATH_LIMIT} partial paths; the longest-path check saw only the first ones`, { subcase: sc.id });
   const overallText = `the overall term (${describeTerm(sc.term)})`;
   const refs = (r: PathResult) => [sc.term.duration.ref, ...r.terms.map((t) => t.duration.ref)];
   const applicantRoles = new Set(c.svc.roles.filter((r) => r.kind === 'applicant').map((r) => r.id));
   const applicantNote = (r: PathResult) => {
-    const own = r.steps.map((st, i) => ({ st, t: r.terms[i]! })).filter((x) => applicantRoles.has(x.st.role));
-    return own.length ? `. The path includes the applicant's own steps (${own.map((x) => `${x.st.id}: ${describeTerm(x.t)}`).join('; ')}), which the clock counts as any step unless they are pauses` : '';
+    const own = r.steps.map((st, i) => ({ st, t: r.terms[i]! })).filter((x) => applicantRoles.has(x.st.role) && x.st.counted);
+    return own.length ? `. The path includes the applicant's own steps (${own.map((x) => `${x.st.id}: ${describeTerm(x.t)}`).join('; ')}), which count against the term unless marked \`counted: false\`` : '';
   };
   const receipt = (i: number) => (combos[i]!.r === 0 ? 'received at opening' : 'received a minute before closing');
   if (worstCertain && worstCertain.excess[0] > 0) {

@@ -168,8 +168,11 @@ export const Outcome = z.object({
   signed: z.boolean().default(true),
   /** The status mark the personal cabinet shows once this outcome is taken (the regulations' own words). */
   mark: z.enum(['registered', 'in_execution']).optional(),
-  /** Taking this outcome extends the sub-case's overall term (a re-check after non-conformities brings terms of its own). */
-  extendsTerm: Duration.optional(),
+  /**
+   * Taking this outcome extends the sub-case's overall term by these terms, added in order (a
+   * re-check after non-conformities brings terms of its own, sometimes in mixed units).
+   */
+  extendsTerm: z.array(Duration).min(1).optional(),
 });
 export type Outcome = z.infer<typeof Outcome>;
 

@@ -297,6 +297,9 @@ const contracts: AttestationStep[] = [
       ru: 'Подписание договоров и возврат подписанных договоров письмом Предприятию',
       en: 'Sign the contracts and return them to the Enterprise with a letter',
     },
+    // The applicant's time: the overall term is counted from the contracts anyway (§5(5)), and the
+    // step keeps its own 3-working-day term from registration.
+    counted: false,
     term: workingDays(
       3,
       s002(
@@ -399,6 +402,13 @@ const decision: AttestationStep = {
       id: 'eliminate_nonconformities',
       label: { kk: 'Сәйкессіздіктерді жою туралы шешім', ru: 'Решение об устранении несоответствий', en: 'Decision: eliminate the nonconformities' },
       next: 'send_nonconformities',
+      // The re-check brings the terms of §5(9): the Enterprise's letter within 3 working days and
+      // the re-inspection within 10, then the Commission (2 calendar days), its protocol (1) and
+      // the decision (1), as for the first inspection.
+      extendsTerm: [
+        workingDays(13, s002('L858-862', '§5(9)', '3 + 10 working days: the re-check letter and the re-inspection')).duration,
+        calendarDays(4, s002('L843-854, L1058-1079', '§5(6)-(8), §8(37)-(43)', '2 + 1 + 1 calendar days: convening the Commission, its protocol, the decision')).duration,
+      ],
     },
   ],
   ref: s002('L848-854, L1016-1020', '§5(8), §8(29)'),
@@ -472,6 +482,8 @@ const recheck: AttestationStep[] = [
       ru: 'Устранение выявленных несоответствий и уведомление Комитета',
       en: 'Eliminate the nonconformities found and notify the Committee',
     },
+    // The applicant's own time is not the provider's: it does not count against the overall term.
+    counted: false,
     term: calendarDays(
       365,
       s002(
@@ -717,8 +729,8 @@ const interpretations: ServiceDefinitionInput['interpretations'] = [
       'The schema requires a term on every step.',
     ],
     chosen:
-      '`sign_contracts` takes §5(4)\'s 3 working days (above). `eliminate_nonconformities` gets a placeholder of 365 calendar days, marked NOT IN THE SOURCE, so that it does not show overdue; it is not a legal figure. Both are applicant steps (role kind applicant), taken by the case\'s applicant, and the engine counts their time in the overall term.',
-    configurable: 'The placeholder; or an engine change (optional step terms / applicant steps not counted).',
+      '`sign_contracts` takes §5(4)\'s 3 working days (above). `eliminate_nonconformities` gets a placeholder of 365 calendar days, marked NOT IN THE SOURCE, so that it does not show overdue; it is not a legal figure. Both are applicant steps (role kind applicant), taken by the case\'s applicant, marked `counted: false`: their time stops the overall term like a pause. The re-check decision extends the overall term by §5(9)\'s terms (13 working days and 4 calendar days).',
+    configurable: 'The placeholder (an optional step term would remove it).',
     refs: [s002('L855-857', '§5(9)'), s002('L973-977', '§8(16)-(17)'), s002('L1039-1048', '§8(33)-(34)')],
   },
   {

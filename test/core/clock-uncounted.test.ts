@@ -40,7 +40,7 @@ const svc = defineService({
           term: { duration: wd(2) },
           outcomes: [
             { id: 'issue', label: T, next: 'end' },
-            { id: 'recheck', label: T, next: 'decide_again', extendsTerm: wd(4) },
+            { id: 'recheck', label: T, next: 'decide_again', extendsTerm: [wd(4)] },
           ],
         },
         { id: 'decide_again', role: 'officer', action: T, term: { duration: wd(4) }, outcomes: [{ id: 'issue', label: T, next: 'end' }] },

@@ -545,8 +545,10 @@ eachEngine('is-attestation: nonconformities, the once-only re-check, then issue;
   assertDues(v, RECHECK_DUES);
   // §5(4)'s three days were already gone when the contracts reached the applicant (§7.9 issue 7).
   assert.deepEqual(v.deadlines.steps.filter((s) => s.overdue).map((s) => s.stepId), ['sign_contracts']);
-  // 33 calendar days from the contracts (23.12.2026) = 25.01.2027: the re-check always exceeds it.
-  assert.deepEqual(v.deadlines.overall, { due: '2027-01-25T18:30:00+05:00', completedAt: '2027-03-05T15:10:00+05:00', overdue: true });
+  // 33 calendar days from the contracts (23.12.2026) end on Mon 25.01.2027. The applicant's own time does not
+  // count (25.01 → 15.02: 21 calendar days) → 15.02; the re-check brings §5(9)'s terms: 13 working
+  // days (16.02 … 04.03) and 4 calendar days → Mon 08.03, International Women's Day → Tue 09.03.
+  assert.deepEqual(v.deadlines.overall, { due: '2027-03-09T18:30:00+05:00', completedAt: '2027-03-05T15:10:00+05:00', overdue: false });
   const decisions = v.timeline.filter((e) => e.type === 'step_completed' && (e.stepId === 'decision' || e.stepId === 'recheck_decision')).map((e) => [e.stepId, e.outcomeId]);
   assert.deepEqual(decisions, [
     ['decision', 'eliminate_nonconformities'],
