@@ -92,6 +92,7 @@ export function requiredDocuments(sc: SubCase, ctx: MatchContext) {
 export function checkDocuments(sc: SubCase, docs: SubmittedDocument[], ctx: MatchContext): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const acceptable = new Set<string>();
+  const mimeOf = new Map<string, readonly string[]>(sc.documents.filter((d) => d.mime).map((d) => [d.id, d.mime!]));
   for (const d of sc.documents) {
     acceptable.add(d.id);
     for (const alt of d.satisfiedBy ?? []) acceptable.add(alt);
@@ -99,7 +100,8 @@ export function checkDocuments(sc: SubCase, docs: SubmittedDocument[], ctx: Matc
   if (docs.length > MAX_DOCUMENTS) problems.push({ field: 'documents', rule: 'too_many', detail: `at most ${MAX_DOCUMENTS} documents per application` });
   for (const [i, d] of docs.entries()) {
     if (!acceptable.has(d.requirement)) problems.push({ field: `documents.${i}.requirement`, rule: 'unknown_document', detail: `"${d.requirement}" is not a document this application takes` });
-    if (!(ALLOWED_MIME as readonly string[]).includes(d.mime)) problems.push({ field: `documents.${i}.mime`, rule: 'mime', detail: `${d.mime} is not accepted; send one of ${ALLOWED_MIME.join(', ')}` });
+    const accepted = mimeOf.get(d.requirement) ?? ALLOWED_MIME;
+    if (!accepted.includes(d.mime)) problems.push({ field: `documents.${i}.mime`, rule: 'mime', detail: `${d.mime} is not accepted for ${d.requirement}; send one of ${accepted.join(', ')}` });
     if (d.size > MAX_DOCUMENT_BYTES) problems.push({ field: `documents.${i}.size`, rule: 'too_large', detail: `a document may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB` });
     if (d.size === 0) problems.push({ field: `documents.${i}.size`, rule: 'empty', detail: 'the document is empty' });
   }

@@ -124,6 +124,8 @@ export const DocumentRequirement = z.object({
   obtainedByProvider: z.boolean().default(false),
   /** Alternatives: this requirement is satisfied by any one of these (e.g. gateway payment OR a receipt scan). */
   satisfiedBy: z.array(z.string()).optional(),
+  /** File types this document is accepted in, where they differ from the platform's (PDF, images, XML, ZIP): a spreadsheet. */
+  mime: z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/)).min(1).optional(),
   when: Condition.optional(),
   ref: SourceRef.optional(),
 });

@@ -31,11 +31,13 @@ export function sampleFields(sc: SubCase, ctx: MatchContext, who: { iin: string;
 
 /** One small PDF per required document; alternatives are answered with a document where one exists. */
 export function sampleDocuments(sc: SubCase, ctx: MatchContext): SampleDocument[] {
-  const declared = new Set(sc.documents.map((d) => d.id));
+  const declared = new Map(sc.documents.map((d) => [d.id, d]));
   return requiredDocuments(sc, ctx).map((req) => {
     const alts = req.satisfiedBy ?? [];
     const requirement = alts.find((a) => declared.has(a)) ?? alts[alts.length - 1] ?? req.id;
-    const body = `%PDF-1.4\n% ${req.name.en}\n%%EOF\n`;
-    return { requirement, name: `${requirement}.pdf`, mime: 'application/pdf', contentBase64: Buffer.from(body).toString('base64') };
+    const mime = declared.get(requirement)?.mime?.[0] ?? 'application/pdf';
+    const body = mime === 'application/pdf' ? `%PDF-1.4\n% ${req.name.en}\n%%EOF\n` : `sample ${req.name.en}\n`;
+    const ext = mime === 'application/pdf' ? 'pdf' : mime.includes('spreadsheet') ? 'xlsx' : mime.includes('excel') ? 'xls' : 'bin';
+    return { requirement, name: `${requirement}.${ext}`, mime, contentBase64: Buffer.from(body).toString('base64') };
   });
 }

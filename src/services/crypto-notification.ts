@@ -235,6 +235,7 @@ export const cryptoNotification = defineService({
         },
         {
           id: 'notification_xls',
+          mime: [...NOTIFICATION_SPREADSHEET_MIME],
           when: onPortal,
           name: { kk: '*.xls форматындағы нотификация', ru: 'Нотификация в формате *.xls', en: 'Notification in *.xls format' },
           ref: s001('L1480', '§9(2)', `A spreadsheet (${NOTIFICATION_SPREADSHEET_MIME.join(', ')}); on paper it answers the carrier requirement. The spreadsheet import is a separate feature.`),
@@ -405,7 +406,7 @@ export const cryptoNotification = defineService({
         : i,
     ),
     {
-      topic: 'Channels: paper only, or also the portal',
+      topic: 'Channels: paper only (S6 §2) or also the portal (regulation §9, §10)',
       readings: [
         'Standard S6 §2: non-automated (paper) service; §7: "an electronic request … is not provided"; §1 names no portal; documents by mail or at the Annex 1 offices (§9, §13).',
         'Regulation 7 (the later act, implementing decree No. 600): form "electronic (partially automated) and paper" (§2), result "electronic and paper" (§3), a portal request with three windows (§9: the notification form, the notification in *.xls, information on the legalized document) and the portal procedure with its own 3-working-day notice (§10).',
@@ -437,7 +438,7 @@ export const cryptoNotification = defineService({
       refs: [s003('L2112-2116, L2122', '§5, §7'), s001(SIGN, '§5(4)')],
     },
     {
-      topic: 'Refusal grounds: the closed list and the completeness check',
+      topic: 'Refusal grounds: the closed list of §16 and the completeness refusal of §7',
       readings: [
         'S6 §16: registration is refused only if the §11 documents are not submitted or the form does not comply with paras. 4–17 of the Regulation; "refusal on other grounds is not allowed".',
         'S6 §7: completeness is checked within 2 working days of receipt; incomplete documents and/or erroneous copies lead to a written refusal of further consideration within that term.',
@@ -472,7 +473,7 @@ export const cryptoNotification = defineService({
       refs: [s003('L2170-2176', '§15'), s001(reg.dispatch, '§5(5), §8(5)')],
     },
     workingHoursInterpretation({ annex1: 'L2235-2259', workingHours: 'L2212' }),
-    deskInterpretation({ desk: 'L2124-2126', acceptance: 'L2166-2168', complaints: 'L2230', talon: 'L2261-2277' }),
+    deskInterpretation({ desk: 'L2124-2126', acceptance: 'L2166-2168', complaints: 'L2230', talon: 'L2261-2277', info: 'L2106-2110', premises: 'L2142-2148' }),
     {
       topic: 'Offices of S6 and other source quirks',
       readings: [
