@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServiceDefinition } from '../core/regulation.ts';
+import { dayToIso, localDay } from '../core/time.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -34,9 +35,9 @@ export interface Catalog {
   ids(): string[];
 }
 
-/** Calendar date in Almaty (UTC+5) for comparing with effective dates. */
+/** Calendar date in Almaty (UTC+6 before March 2024, UTC+5 since) for comparing with effective dates. */
 function almatyDate(at: Date): string {
-  return new Date(at.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
+  return dayToIso(localDay(at));
 }
 
 export function makeCatalog(defs: readonly ServiceDefinition[] = definitions): Catalog {

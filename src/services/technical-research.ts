@@ -125,6 +125,12 @@ interface Research2012 {
 function research2012(r: Research2012): SubCaseInput {
   const L = r.lines;
   const table = (lines: string, note?: string): SourceRef => s000(lines, 'Annex 1 table (ҚФБ іс-қимылы сипаттамасының кестесі)', note);
+  /** Actions 3 and 4 follow the drafting: their minutes come on top of the days of action 2. */
+  const actions34 = [
+    { amount: r.signMinutes, unit: 'minutes' as const, ref: table(L.termSign, 'action 3') },
+    { amount: r.handOverMinutes, unit: 'minutes' as const, ref: table(L.termHandOver, 'action 4') },
+  ];
+  const drafted = { id: 'conclusion_drafted', label: { kk: 'Қорытынды рәсімделді', ru: 'Заключение оформлено', en: 'Conclusion drawn up' }, next: 'sign', decision: 'approve' as const, extendsTerm: actions34 };
   const steps: StepInput[] = [
     {
       id: 'accept',
@@ -157,11 +163,12 @@ function research2012(r: Research2012): SubCaseInput {
       },
       term: { duration: { amount: r.researchDays, unit: 'working_days', ref: table(L.termResearch, `action 2: ${r.researchDays} жұмыс күнге дейін`) }, from: 'step_start' },
       outcomes: [
-        { id: 'conclusion_drafted', label: { kk: 'Қорытынды рәсімделді', ru: 'Заключение оформлено', en: 'Conclusion drawn up' }, next: 'sign', decision: 'approve' },
+        drafted,
         {
           id: 'sample_required',
           label: { kk: 'Тауар үлгісі талап етіледі', ru: 'Требуется образец товара', en: 'A sample of the goods is required' },
           next: 'sample_research',
+          extendsTerm: [{ amount: 28, unit: 'calendar_days', ref: table(L.termResearch, 'action 2 with research of a sample: 28 күнтізбелік күнге дейін (see interpretations)') }],
         },
       ],
       ref: s000(`${L.p15}, ${L.actions}`, 'p.15(4)–(6), (8); Annex 1 action 2'),
@@ -179,13 +186,14 @@ function research2012(r: Research2012): SubCaseInput {
         from: 'completed:accept',
       },
       outcomes: [
-        { id: 'conclusion_drafted', label: { kk: 'Қорытынды рәсімделді', ru: 'Заключение оформлено', en: 'Conclusion drawn up' }, next: 'sign', decision: 'approve' },
+        drafted,
         {
           id: 'refuse_sample_not_provided',
           label: { kk: 'Тауар үлгісі ұсынылмады: дәлелді бас тарту', ru: 'Образец товара не представлен: мотивированный отказ', en: 'Sample not submitted: motivated refusal' },
           next: 'sign',
           decision: 'refuse',
           grounds: ['sample_not_provided'],
+          extendsTerm: actions34,
         },
       ],
       ref: s000(`${L.sample}, ${L.termResearch}`, 'p.15 (sample), Annex 1 action 2'),
@@ -235,7 +243,11 @@ function research2012(r: Research2012): SubCaseInput {
     id: r.id,
     name: r.name,
     term: {
-      duration: { amount: 28, unit: 'calendar_days', ref: table(L.termResearch, 'Derived: the longest action 2 (28 calendar days with research of a sample); point 7 of the Standard is not in the seed (see interpretations).') },
+      duration: {
+        amount: r.researchDays,
+        unit: 'working_days',
+        ref: table(L.termResearch, `Derived from the table: action 1 (15 minutes, on the day of receipt) and action 2 (up to ${r.researchDays} working days); actions 3–4 and a sample extend it through the outcomes. Point 7 of the Standard is not in the seed (see interpretations).`),
+      },
       from: 'received',
     },
     fields: [],
@@ -339,12 +351,12 @@ const interpretations2012: InterpretationInput[] = [
     topic: 'Overall term (2012)',
     readings: [
       'Point 7 of the Standard sets it; not in the seed.',
-      'The Annex 1 table: 15 minutes + up to 4 (STS) / 8 (CIPM) working days + 20 + 10 minutes; with research of a sample, action 2 takes up to 28 calendar days.',
-      'The schema has one overall term per sub-case; it cannot depend on whether a sample was requested.',
+      'The Annex 1 table: 15 minutes + up to 4 (STS) / 8 (CIPM) working days + 20 + 10 minutes (10 + 20 for CIPM); with research of a sample, action 2 takes up to 28 calendar days.',
+      'One figure for the sub-case: 28 calendar days (the longest path) would tell every applicant a date four weeks out; 4 / 8 working days would be exceeded whenever a sample is researched.',
     ],
     chosen:
-      '28 calendar_days from received, the longest lawful path (a sample researched), with the sample wait not counted. Without a sample the binding limits are the step terms (research 4 / 8 working days, then minutes), which the engine checks; the overall term is then an upper bound and raises no false overdue in the sample path. The 30 minutes of actions 3–4 after a research that uses all 28 days fall outside a day-unit overall term.',
-    configurable: 'Set the sub-case term to 4 / 8 working days to show the no-sample date; a term that depends on the path would need an engine feature.',
+      'The sum of the table along the path taken: 4 (STS) / 8 (CIPM) working days from received; the outcomes that lead to the head\'s signature extend it by the minutes of actions 3 and 4; sample_required extends it by 28 calendar days (extendsTerm), and the sample wait is not counted. Without a sample this is exact. With a sample it is an upper bound: the research step itself ends 28 calendar days after action 2 began (plus the wait), while the overall term adds the 28 days to the 4 / 8 working days.',
+    configurable: 'The extensions on sample_required and on the drafting outcomes.',
     refs: [s000('L310-324', 'Annex 1 table'), s000('L606-615', 'Annex 2 table'), s000('L137-138, L430-431', 'p.9')],
   },
   {
@@ -362,7 +374,7 @@ const interpretations2012: InterpretationInput[] = [
     topic: 'Minutes of actions 3 and 4',
     readings: [
       'Annex 1 (STS): the extraction prints "20 минут" (L316) inside action 2\'s cell and "10 минут" (L324) after it: action 3 = 20, action 4 = 10.',
-      'Annex 2 (CIPM): "10 минут 20 минут" on one line (L615): action 3 = 10, action 4 = 20 — the opposite order; the layout cannot confirm either.',
+      'Annex 2 (CIPM): "10 минут 20 минут" on one line (L615): action 3 = 10, action 4 = 20 — the opposite order, so the two tables are inconsistent; the layout cannot confirm either.',
     ],
     chosen: 'Reading order: STS sign 20 minutes, hand_over 10 minutes; CIPM sign 10 minutes, hand_over 20 minutes. The sum (30 minutes) is the same either way.',
     configurable: 'Swap the two figures of a sub-case if the original layout shows otherwise.',
@@ -578,6 +590,7 @@ const steps2014: StepInput[] = [
         id: 'sample_required',
         label: { kk: 'Тауар үлгісін ұсыну туралы хабарлама қалыптастырылды', ru: 'Сформировано уведомление о предоставлении образца товара', en: 'Notice requesting a sample of the goods formed' },
         next: 'sample_research',
+        extendsTerm: [{ amount: 30, unit: 'calendar_days', ref: s001(`${R14.p5Sample}, ${R14.p8_3}, ${R14.p10_3}`, '§5(3), §8(3), §10(3)', 'в течение 30 календарных дней со дня предоставления образца товара') }],
       },
     ],
     ref: s001(`${R14.p5_3}, ${R14.p8_3}, ${R14.p10_3}`, '§5(3), §8(3), §10(3)'),
@@ -644,11 +657,11 @@ const version2014: ServiceDefinition = defineService({
       name: { kk: 'Техникалық зерттеу жүргізу', ru: 'Проведение технического исследования', en: 'Technical research' },
       term: {
         duration: {
-          amount: 30,
-          unit: 'calendar_days',
-          ref: s001(`${R14.p5NoSample}, ${R14.p5Sample}`, '§5(3)', 'Derived: 30 calendar days from the review (the notice), the sample wait not counted = 30 calendar days from the day the sample is provided; without a sample the review\'s 5 working days bind (see interpretations).'),
+          amount: 5,
+          unit: 'working_days',
+          ref: s001(`${R14.p5NoSample}, ${R14.p5_1}, ${R14.p5_2}, ${R14.p5_4}`, '§5', 'Derived: registration and assignment on the day of receipt, the executor\'s 5 working days, the signature on the day of the draft; a sample extends it by 30 calendar days (see interpretations).'),
         },
-        from: 'completed:review',
+        from: 'received',
       },
       fields: [],
       documents: [
@@ -736,7 +749,7 @@ const version2014: ServiceDefinition = defineService({
       refs: [s001(`${R14.title}, ${R14.p9Windows}`, 'title; §9'), s001('L53-61', '§2')],
     },
     {
-      topic: 'Two executor terms: 5 working days, or 30 calendar days from the day the sample is provided',
+      topic: 'Executor terms with and without a sample',
       readings: [
         '§5(3): the executor reviews, forms the notice requesting a sample "if necessary" and drafts the result within 5 working days without a sample; within 30 calendar days from the day the sample is provided when one is needed.',
         'No deadline is given for the notice itself.',
@@ -758,12 +771,12 @@ const version2014: ServiceDefinition = defineService({
       topic: 'Overall term (2014)',
       readings: [
         'The Standard (decree No. 600) sets it; not in the seeds.',
-        'The regulation: without a sample 5 working days (+ same-day registration, assignment, signature and dispatch); with a sample 30 calendar days from the day it is provided (+ same-day signature and dispatch).',
-        'The schema has one overall term per sub-case; it cannot depend on whether a sample was requested.',
+        'The regulation: without a sample 5 working days (registration, assignment, signature and dispatch on the same days); with a sample 30 calendar days from the day it is provided.',
+        'One figure for the sub-case cannot cover both paths: 30 calendar days would tell every applicant a date a month out; 5 working days would be exceeded whenever a sample is needed.',
       ],
       chosen:
-        '30 calendar_days from completed:review, with the sample wait not counted: exact for the sample path (30 calendar days from the day the sample is provided, when the pause is opened on the day of the notice); an upper bound without a sample, where the review\'s 5 working days and the same-day signature bind and are checked by the engine. Before review completes the engine counts it from receipt.',
-      configurable: 'Set the sub-case term to 5 working days from received to show the no-sample date; a term that depends on the path would need an engine feature.',
+        '5 working days from received; the outcome sample_required extends it by 30 calendar days (extendsTerm), and the sample wait is not counted. Without a sample this is exact. With a sample it is an upper bound: sample_research itself ends 30 calendar days after the day the sample is provided, the overall term 30 calendar days after the end of the (paused) 5 working days.',
+      configurable: 'The extension on sample_required.',
       refs: [s001(`${R14.p5NoSample}, ${R14.p5Sample}, ${R14.p5_4}`, '§5(3), §5(4)')],
     },
     {

@@ -1,6 +1,8 @@
 // The generic case driver works on the reference service, including a provider role that no
 // demo user holds (a staff member is employed on demand).
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { makeCatalog } from '../../src/services/index.ts';
 import { eachEngine, makeTestApp } from '../support/app.ts';
 import { runCase, staffFor } from '../support/run-case.ts';
 
@@ -26,4 +28,14 @@ eachEngine('runCase drives a sub-case along a named path to its result', async (
   } finally {
     await t.close();
   }
+});
+
+
+test('the catalog picks the version in force on the Almaty calendar date (UTC+6 before March 2024)', () => {
+  const catalog = makeCatalog();
+  // 24 October 2014, 00:30 in Almaty (+06:00) is still 23 October in UTC+5 arithmetic: the 2014
+  // version of technical research takes effect that day and must be the one chosen.
+  const at = new Date('2014-10-24T00:30:00+06:00');
+  assert.equal(catalog.inForce('technical-research', at)?.version, '2014-10-24');
+  assert.equal(catalog.inForce('technical-research', new Date('2014-10-23T23:30:00+06:00'))?.version, '2012-07-28');
 });

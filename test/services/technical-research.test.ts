@@ -96,8 +96,17 @@ for (const [id, f] of Object.entries(FIGURES_2012)) {
       ['accept', 'research', 'sign', 'hand_over'].map((s) => [step(sc, s).term.duration.ref?.seed, step(sc, s).term.duration.ref?.lines]),
       [['000', f.lines.accept], ['000', f.lines.research], ['000', f.lines.sign], ['000', f.lines.handOver]],
     );
-    // Overall: derived, 28 calendar days from receipt (point 7 of the Standard is not in the seed).
-    assert.deepEqual(termOf(sc.term), { amount: 28, unit: 'calendar_days', from: 'received' });
+    // Overall (derived; point 7 of the Standard is not in the seed): the table along the path taken —
+    // action 2's working days from receipt, the minutes of actions 3 and 4 once drafted, 28 calendar
+    // days more when a sample is researched.
+    assert.deepEqual(termOf(sc.term), { amount: f.research, unit: 'working_days', from: 'received' });
+    const ext = (stepId: string, outcomeId: string) => step(sc, stepId).outcomes.find((o) => o.id === outcomeId)?.extendsTerm?.map((d) => [d.amount, d.unit]);
+    const minutes34 = [[f.sign, 'minutes'], [f.handOver, 'minutes']];
+    assert.deepEqual(ext('research', 'conclusion_drafted'), minutes34);
+    assert.deepEqual(ext('research', 'sample_required'), [[28, 'calendar_days']]);
+    assert.deepEqual(ext('sample_research', 'conclusion_drafted'), minutes34);
+    assert.deepEqual(ext('sample_research', 'refuse_sample_not_provided'), minutes34);
+    assert.equal(ext('accept', 'refuse_acceptance'), undefined);
     // The sample: requested by the researcher, 5 calendar days, refused if not provided.
     assert.deepEqual(sc.pauses.map((p) => [p.id, p.atSteps, p.role, p.applicantTerm.amount, p.applicantTerm.unit, p.onExpiry?.refuseWith]), [
       ['sample', ['sample_research'], 'researcher', 5, 'calendar_days', 'sample_not_provided'],
@@ -150,8 +159,12 @@ test('2014 research: regulation 6 terms (seed 001 L1195–L1219)', () => {
   assert.deepEqual(termOf(step(sc, 'sign').term), sameDay('step_start'));
   assert.deepEqual(termOf(step(sc, 'deliver').term), sameDay('step_start'));
   assert.deepEqual(termOf(step(sc, 'dispatch').term), sameDay('step_start'));
-  // Overall (derived): 30 calendar days from the review, the sample wait not counted.
-  assert.deepEqual(termOf(sc.term), { amount: 30, unit: 'calendar_days', from: 'completed:review' });
+  // Overall (derived): 5 working days from receipt, extended by 30 calendar days when a sample is needed.
+  assert.deepEqual(termOf(sc.term), { amount: 5, unit: 'working_days', from: 'received' });
+  assert.deepEqual(step(sc, 'review').outcomes.map((o) => [o.id, o.extendsTerm?.map((d) => [d.amount, d.unit])]), [
+    ['draft_conclusion', undefined],
+    ['sample_required', [[30, 'calendar_days']]],
+  ]);
   // The sample: 5 calendar days (L1211–L1214); the regulation names no consequence.
   assert.deepEqual(sc.pauses.map((p) => [p.id, p.atSteps, p.role, p.applicantTerm.amount, p.applicantTerm.unit, p.onExpiry]), [['sample', ['sample_research'], 'executor', 5, 'calendar_days', undefined]]);
   assert.match(sc.pauses[0]!.applicantTerm.ref?.lines ?? '', /^L1211-1214/);
@@ -173,7 +186,7 @@ test('every interpretation of both versions names its readings, its choice and i
   const t12 = v2012.interpretations.map((i) => i.topic).join('\n');
   for (const t of [/Standard of the 2012/, /Overall term \(2012\)/, /Sample of the goods \(2012\)/, /Minutes of actions 3 and 4/, /Sub-cases across versions/, /Version dates/]) assert.match(t12, t);
   const t14 = v2014.interpretations.map((i) => i.topic).join('\n');
-  for (const t of [/Two executor terms/, /Sample of the goods \(2014\)/, /Overall term \(2014\)/, /No refusal/, /Sub-cases across versions/]) assert.match(t14, t);
+  for (const t of [/Executor terms with and without a sample/, /Sample of the goods \(2014\)/, /Overall term \(2014\)/, /No refusal/, /Sub-cases across versions/]) assert.match(t14, t);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -205,6 +218,11 @@ async function versionOf(t: TestApp, caseId: string) {
 const DUE_2012 = {
   special_technical_means: {
     research: '2014-02-07T19:00:00+06:00', // + 4 working days
+    // Overall: 7 February 19:00 + 20 + 10 minutes of working time = Monday 10 February 09:30.
+    overall: '2014-02-10T09:30:00+06:00',
+    // With the sample: 7 February + 2 working days paused (6, 7 February) = 11 February;
+    // + 28 calendar days = 11 March; + 30 minutes = 12 March 09:30.
+    sampleOverall: '2014-03-12T09:30:00+06:00',
     // Drafted 12:50: 20 minutes = 10 before the 13:00–15:00 lunch + 10 after it.
     sign: '2014-02-06T15:10:00+06:00',
     // Signed 12:55: 10 minutes = 5 + 5.
@@ -214,6 +232,9 @@ const DUE_2012 = {
   },
   cryptographic_means: {
     research: '2014-02-13T19:00:00+06:00', // + 8 working days
+    overall: '2014-02-14T09:30:00+06:00', // 13 February 19:00 + 10 + 20 minutes
+    // 13 February + 2 working days paused = 17 February; + 28 calendar days = 17 March; + 30 minutes.
+    sampleOverall: '2014-03-18T09:30:00+06:00',
     sign: '2014-02-06T13:00:00+06:00', // 10 minutes end exactly at the lunch break
     handOver: '2014-02-06T15:15:00+06:00', // 20 minutes = 5 + 15
     sampleSign: '2014-03-04T10:10:00+06:00',
@@ -246,8 +267,7 @@ for (const [id, d] of Object.entries(DUE_2012)) {
     assert.equal(dueOf(v, 'research'), d.research);
     assert.equal(dueOf(v, 'sign'), d.sign);
     assert.equal(dueOf(v, 'hand_over'), d.handOver);
-    // 3 February + 28 calendar days = 3 March.
-    assert.equal(v.deadlines.overall.due, '2014-03-03T19:00:00+06:00');
+    assert.equal(v.deadlines.overall.due, d.overall);
     assert.ok(v.deadlines.steps.every((s) => !s.overdue));
   });
 
@@ -274,7 +294,7 @@ for (const [id, d] of Object.entries(DUE_2012)) {
     assert.equal(new Date(v.pauses[0]!.applicantDue).getTime(), new Date('2014-02-10T19:00:00+06:00').getTime());
     // 28 calendar days from acceptance (3 February) = 3 March; paused 5 → 8 February (3 days): 6 March.
     assert.equal(dueOf(v, 'sample_research'), '2014-03-06T19:00:00+06:00');
-    assert.equal(v.deadlines.overall.due, '2014-03-06T19:00:00+06:00');
+    assert.equal(v.deadlines.overall.due, d.sampleOverall);
     assert.equal(dueOf(v, 'research'), d.research);
     assert.equal(overdueOf(v, 'research'), false);
     assert.equal(dueOf(v, 'sign'), d.sampleSign);
@@ -349,8 +369,9 @@ eachEngine('a case started on the 2012 version stays on it after the 2014 versio
   assert.equal(dueOf(v, 'research'), '2014-10-23T19:00:00+06:00');
   assert.equal(dueOf(v, 'sign'), '2014-10-23T12:20:00+06:00');
   assert.equal(overdueOf(v, 'sign'), true);
-  // 17 October + 28 calendar days = 14 November.
-  assert.equal(v.deadlines.overall.due, '2014-11-14T19:00:00+06:00');
+  // 17 October + 4 working days = 23 October 19:00, + 20 + 10 minutes = Friday 24 October 09:30.
+  assert.equal(v.deadlines.overall.due, '2014-10-24T09:30:00+06:00');
+  assert.equal(v.deadlines.overall.overdue, true);
   // On 27 October a new application goes to the 2014 version, which has no 2012 sub-cases.
   assert.equal(t.app.catalog.inForce(SERVICE, t.clock.now)?.version, '2014-10-24');
   await assert.rejects(
@@ -362,7 +383,7 @@ eachEngine('a case started on the 2012 version stays on it after the 2014 versio
   assert.equal(fresh.currentStep, 'register');
 });
 
-eachEngine('2014 portal without a sample: 5 working days for the draft, signed and delivered the same day', async (_t, engine) => {
+eachEngine('2014 portal without a sample: 5 working days, signed and delivered on the day of the draft', async (_t, engine) => {
   const t = await appFor(engine);
   const v = await runCase(t, {
     serviceId: SERVICE,
@@ -385,12 +406,13 @@ eachEngine('2014 portal without a sample: 5 working days for the draft, signed a
   assert.equal(dueOf(v, 'review'), '2014-11-11T19:00:00+06:00');
   assert.equal(dueOf(v, 'sign'), '2014-11-05T19:00:00+06:00');
   assert.equal(dueOf(v, 'deliver'), '2014-11-05T19:00:00+06:00');
-  // The derived overall bound: 30 calendar days from the draft (5 November) = 5 December.
-  assert.equal(v.deadlines.overall.due, '2014-12-05T19:00:00+06:00');
+  // Without a sample the overall term is the review's: 11 November.
+  assert.equal(v.deadlines.overall.due, '2014-11-11T19:00:00+06:00');
+  assert.equal(v.deadlines.overall.overdue, false);
   assert.deepEqual(v.deadlines.steps.map((s) => s.stepId), ['register', 'assign', 'review', 'sign', 'deliver']);
 });
 
-eachEngine('2014 with a sample: 30 calendar days from the day it is provided (3 days of waiting not counted)', async (_t, engine) => {
+eachEngine('2014 with a sample: 30 calendar days from the day it is provided (3 days of waiting not counted); the overall term extended', async (_t, engine) => {
   const t = await appFor(engine);
   const v = await runCase(t, {
     serviceId: SERVICE,
@@ -412,7 +434,9 @@ eachEngine('2014 with a sample: 30 calendar days from the day it is provided (3 
   assert.equal(new Date(v.pauses[0]!.applicantDue).getTime(), new Date('2014-11-10T19:00:00+06:00').getTime());
   // 5 November + 30 = 5 December; paused 5 → 8 November: + 3 = 8 December = 8 November + 30.
   assert.equal(dueOf(v, 'sample_research'), '2014-12-08T19:00:00+06:00');
-  assert.equal(v.deadlines.overall.due, '2014-12-08T19:00:00+06:00');
+  // Overall: 11 November + 2 working days paused (6, 7 November) = 13 November; + 30 calendar days
+  // = Saturday 13 December, so Monday 15 December.
+  assert.equal(v.deadlines.overall.due, '2014-12-15T19:00:00+06:00');
   assert.equal(dueOf(v, 'review'), '2014-11-11T19:00:00+06:00');
   assert.equal(dueOf(v, 'sign'), '2014-11-24T19:00:00+06:00');
   assert.ok(v.deadlines.steps.every((s) => !s.overdue));
@@ -437,6 +461,8 @@ eachEngine('2014 while the sample is awaited the case is paused and the applican
   assert.equal(v.currentStep, 'sample_research');
   assert.ok(v.actions.some((a) => a.kind === 'resume' && a.pauseId === 'sample'));
   assert.equal(dueOf(v, 'sample_research'), '2014-12-05T19:00:00+06:00');
+  // 11 November + 30 calendar days (nothing paused yet) = 11 December.
+  assert.equal(v.deadlines.overall.due, '2014-12-11T19:00:00+06:00');
 });
 
 eachEngine('2014 at the office: the conclusion is dispatched on the day of signing', async (_t, engine) => {
@@ -460,7 +486,6 @@ eachEngine('2014 at the office: the conclusion is dispatched on the day of signi
   assert.equal(dueOf(v, 'review'), '2014-11-19T19:00:00+06:00');
   assert.equal(dueOf(v, 'sign'), '2014-11-18T19:00:00+06:00');
   assert.equal(dueOf(v, 'dispatch'), '2014-11-18T19:00:00+06:00');
-  // 18 November + 30 = 18 December.
-  assert.equal(v.deadlines.overall.due, '2014-12-18T19:00:00+06:00');
+  assert.equal(v.deadlines.overall.due, '2014-11-19T19:00:00+06:00');
   assert.deepEqual(v.deadlines.steps.map((s) => s.stepId), ['register', 'assign', 'review', 'sign', 'dispatch']);
 });
