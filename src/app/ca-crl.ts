@@ -12,7 +12,6 @@ import { instanceCa, type InstanceCa } from './ca-material.ts';
 export const CRL_VALIDITY_MS = 24 * 3_600_000;
 const CRL_REFRESH_MS = 12 * 3_600_000;
 const SETTING = 'pki.crl';
-const NUMBER_COUNTER = 'pki.crl_number';
 
 export interface CurrentCrl {
   der: Buffer;
@@ -42,6 +41,14 @@ function fromStored(s: StoredCrl): CurrentCrl {
  */
 export async function regenerateCrl(app: App, db: Kysely<Tables>, ca: InstanceCa, actor: string): Promise<CurrentCrl> {
   const { issuing } = ca;
+  const now = app.now();
+  const thisUpdate = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  const nextUpdate = new Date(thisUpdate.getTime() + CRL_VALIDITY_MS);
+  // The audit entry comes first: it takes the lock every CA write takes (one lock order, no
+  // deadlocks), so the revocations read next include every one committed before this CRL. Its
+  // sequence number is the CRL number: increasing and never reused.
+  const entry = await appendCaAudit(db, { at: now.toISOString(), actor, action: 'crl_sign', detail: { thisUpdate: thisUpdate.toISOString(), nextUpdate: nextUpdate.toISOString() } });
+  const number = entry.seq;
   const rows = await db
     .selectFrom('certificates')
     .select(['serial', 'revoked_at', 'revocation_reason'])
@@ -52,16 +59,6 @@ export async function regenerateCrl(app: App, db: Kysely<Tables>, ca: InstanceCa
     revokedAt: new Date(r.revoked_at ?? 0),
     reason: (r.revocation_reason ?? 'unspecified') as CrlEntry['reason'],
   }));
-  const counter = await db
-    .insertInto('counters')
-    .values({ name: NUMBER_COUNTER, value: 1 })
-    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  const number = Number(counter.value);
-  const now = app.now();
-  const thisUpdate = new Date(Math.floor(now.getTime() / 1000) * 1000);
-  const nextUpdate = new Date(thisUpdate.getTime() + CRL_VALIDITY_MS);
   const der = buildCrl(issuing, { number, thisUpdate, nextUpdate, entries });
   const stored: StoredCrl = { der: der.toString('base64'), number, thisUpdate: thisUpdate.toISOString(), nextUpdate: nextUpdate.toISOString(), entries: entries.length };
   await db
@@ -69,7 +66,6 @@ export async function regenerateCrl(app: App, db: Kysely<Tables>, ca: InstanceCa
     .values({ key: SETTING, value: JSON.stringify(stored) })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(stored) }))
     .execute();
-  await appendCaAudit(db, { at: now.toISOString(), actor, action: 'crl_sign', detail: { crlNumber: number, entries: entries.length, thisUpdate: stored.thisUpdate, nextUpdate: stored.nextUpdate } });
   return fromStored(stored);
 }
 

@@ -47,21 +47,17 @@ async function load(app: App): Promise<Loaded> {
   return issueResponder(app, 'system:ocsp');
 }
 
-/** Issues a new responder certificate and makes it the instance's (a CA key use: audited). */
-async function issueResponder(app: App, actor: string): Promise<Loaded> {
+/**
+ * Issues a delegated responder certificate for `publicKeyPem` (a CA key use: audited and recorded
+ * in the certificates table). With `store`, it becomes the instance's responder, its key encrypted at rest.
+ */
+async function issueResponderCertificate(app: App, actor: string, publicKeyPem: string, commonName: string, store?: { privateKeyPem: string }): Promise<string> {
   const { issuing } = await instanceCa(app);
-  const keys = await generateKeyPair('ECDSA-P256');
   const now = app.now();
-  const cert = await issueOcspResponderCertificate(issuing, {
-    publicKeyPem: keys.publicKeyPem,
-    commonName: 'qyzmet NCA OCSP Responder',
-    notBefore: new Date(now.getTime() - 5 * 60_000),
-    validityDays: VALIDITY_DAYS,
-  });
+  const cert = await issueOcspResponderCertificate(issuing, { publicKeyPem, commonName, notBefore: new Date(now.getTime() - 5 * 60_000), validityDays: VALIDITY_DAYS });
   const info = parseCertificate(cert.certificatePem);
-  const stored: StoredResponder = { certificatePem: cert.certificatePem, privateKeyPem: encryptPrivateKeyPem(keys.privateKeyPem, app.config.caPassphrase), serial: cert.serialHex };
   await app.store.db.transaction().execute(async (trx) => {
-    await appendCaAudit(trx, { at: now.toISOString(), actor, action: 'ocsp_responder_issue', serial: cert.serialHex, detail: { subject: info.subjectDn, notAfter: info.notAfter.toISOString() } });
+    await appendCaAudit(trx, { at: now.toISOString(), actor, action: 'ocsp_responder_issue', serial: cert.serialHex, detail: { subject: info.subjectDn, notAfter: info.notAfter.toISOString(), instanceResponder: !!store } });
     await trx
       .insertInto('certificates')
       .values({
@@ -80,14 +76,33 @@ async function issueResponder(app: App, actor: string): Promise<Loaded> {
         created_at: now.toISOString(),
       })
       .execute();
-    await trx
-      .insertInto('settings')
-      .values({ key: SETTING, value: JSON.stringify(stored) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(stored) }))
-      .execute();
+    if (store) {
+      const stored: StoredResponder = { certificatePem: cert.certificatePem, privateKeyPem: encryptPrivateKeyPem(store.privateKeyPem, app.config.caPassphrase), serial: cert.serialHex };
+      await trx
+        .insertInto('settings')
+        .values({ key: SETTING, value: JSON.stringify(stored) })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(stored) }))
+        .execute();
+    }
   });
-  const responder = new OcspResponder({ issuerCertificatePem: issuing.certificatePem, responderCertificatePem: cert.certificatePem, responderPrivateKeyPem: keys.privateKeyPem });
-  return { responder, certificatePem: cert.certificatePem };
+  return cert.certificatePem;
+}
+
+/** A new key and responder certificate for this instance. */
+async function issueResponder(app: App, actor: string): Promise<Loaded> {
+  const { issuing } = await instanceCa(app);
+  const keys = await generateKeyPair('ECDSA-P256');
+  const certificatePem = await issueResponderCertificate(app, actor, keys.publicKeyPem, 'qyzmet NCA OCSP Responder', { privateKeyPem: keys.privateKeyPem });
+  const responder = new OcspResponder({ issuerCertificatePem: issuing.certificatePem, responderCertificatePem: certificatePem, responderPrivateKeyPem: keys.privateKeyPem });
+  return { responder, certificatePem };
+}
+
+/**
+ * A delegated responder certificate for a key held elsewhere (another OCSP responder answering
+ * from the same revocation data, e.g. `openssl ocsp -index`). Only the public key comes in.
+ */
+export async function issueExternalResponder(app: App, actor: string, publicKeyPem: string, commonName = 'qyzmet NCA OCSP Responder (external)'): Promise<string> {
+  return issueResponderCertificate(app, actor, publicKeyPem, commonName);
 }
 
 /** The responder of this instance, loaded once per process and renewed when it nears its end. */

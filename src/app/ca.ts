@@ -313,7 +313,8 @@ export async function reissueCertificate(app: App, actor: CaActor, serialIn: unk
   if (!operator || input.signature !== undefined) {
     if (typeof input.csr !== 'string') throw badRequest('csr', 'a PEM PKCS#10 request is required', 'csr');
     const signer = await verifyHolderSignature(app, input.signature, signedBytes(reissuePayload({ serial, csrPem: input.csr })));
-    if (signer.fingerprintSha256 !== row.fingerprint) {
+    const byOperator = operator && actor.kind === 'user' && signer.iin === actor.user.iin;
+    if (signer.fingerprintSha256 !== row.fingerprint && !byOperator) {
       throw forbidden('not_holder', `the re-issue request must be signed with certificate ${serial} itself`);
     }
   }
@@ -358,17 +359,20 @@ export async function revokeCertificate(app: App, actor: CaActor, serialIn: unkn
   const reason = parseReason(input.reason);
   const row = await certificateRow(app, serial);
   let who = actorLabel(actor);
-  if (input.signature !== undefined || !isNcaOperator(actor)) {
+  const operator = isNcaOperator(actor);
+  if (input.signature !== undefined || !operator) {
     if (input.signature === undefined) throw forbidden('not_holder', 'only the holder (with a signed request) or an NCA operator may change the status of a certificate');
     const requestedAt = checkFresh(app, input.requestedAt);
     const signer = await verifyHolderSignature(app, input.signature, signedBytes(revocationPayload({ serial, reason, requestedAt })));
-    if (!sameHolder(signer, row)) {
+    // The holder's request, or an operator confirming with their own EDS.
+    const byOperator = operator && actor.kind === 'user' && signer.iin === actor.user.iin;
+    if (!sameHolder(signer, row) && !byOperator) {
       throw forbidden('not_holder', `the request is signed by ${signer.subjectDn}, who does not hold certificate ${serial}`);
     }
-    if (!isNcaOperator(actor) && !HOLDER_REASONS.has(reason)) {
+    if (!operator && !HOLDER_REASONS.has(reason)) {
       throw forbidden('reason_not_allowed', `a holder may not revoke for ${reason}; ask the NCA`);
     }
-    if (!isNcaOperator(actor)) who = { actor: `holder:${signer.serialHex}`, actorIin: signer.iin ?? null };
+    if (!operator) who = { actor: `holder:${signer.serialHex}`, actorIin: signer.iin ?? null };
   }
   const now = app.now().toISOString();
   const ca = await instanceCa(app);

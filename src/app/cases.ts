@@ -31,7 +31,7 @@ import { formatAlmaty } from '../core/time.ts';
 import { isUniqueViolation } from '../store/db.ts';
 import type { Tables } from '../store/tables.ts';
 import { gatewayProblem, findUser, type SessionUser } from './auth.ts';
-import type { App } from './context.ts';
+import type { App, SubmissionHook } from './context.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from './errors.ts';
 import { newId } from './ids.ts';
 import { signedBytes, verifySigned, type VerifiedSignature } from './signing.ts';
@@ -198,7 +198,7 @@ async function writeEvents(trx: Trx, events: CaseEvent[]): Promise<void> {
 }
 
 /** Appends events to a case inside `trx`, chaining their hashes, and returns the new state. */
-async function append(trx: Trx, sc: SubCase, caseId: string, state: CaseState | null, drafts: Draft[], at: string): Promise<{ state: CaseState; events: CaseEvent[] }> {
+export async function append(trx: Trx, sc: SubCase, caseId: string, state: CaseState | null, drafts: Draft[], at: string): Promise<{ state: CaseState; events: CaseEvent[] }> {
   const r = chain(sc, caseId, state, drafts, at);
   await writeEvents(trx, r.events);
   return r;
@@ -240,7 +240,7 @@ function projection(app: App, svc: ServiceDefinition, sc: SubCase, s: CaseState)
  * appended (registries, notices, payments), then the projection row is rewritten — all before the
  * transaction commits, so a result is never delivered without its registry entry or its notice.
  */
-async function settle(app: App, trx: Trx, svc: ServiceDefinition, sc: SubCase, state: CaseState, alreadyProjected?: CaseState): Promise<void> {
+export async function settle(app: App, trx: Trx, svc: ServiceDefinition, sc: SubCase, state: CaseState, alreadyProjected?: CaseState): Promise<void> {
   const events = appendedIn.get(trx) ?? [];
   appendedIn.delete(trx);
   for (const fx of app.effects) await fx.afterEvents({ app, trx, svc, sc, state, events });
@@ -317,6 +317,8 @@ export interface SubmitInput {
   fields?: unknown;
   documents?: unknown;
   signature?: unknown;
+  /** Read by submission hooks (app.submissions): the id of a gateway payment made for this draft, in place of a receipt. */
+  payment?: unknown;
 }
 
 interface DocumentInput {
@@ -393,7 +395,16 @@ export async function submitApplication(app: App, user: SessionUser, input: Subm
   if (!svc.applicantKinds.includes(applicant.kind)) throw unprocessable('applicant_kind', `this service is not provided to applicants of kind ${applicant.kind}`, 'applicant');
 
   const ctx = { channel, applicantKind: applicant.kind };
-  const problems = [...validateFields(sc, fields, ctx), ...checkDocuments(sc, docs, { ...ctx, fields })];
+  // Submission hooks may answer a document alternative without a file (a gateway payment id):
+  // requirements they answer are no longer required of the files.
+  const hooked: Array<NonNullable<Awaited<ReturnType<SubmissionHook['prepare']>>>> = [];
+  for (const h of app.submissions) {
+    const r = await h.prepare({ app, user, svc, sc, channel, applicant, input: input as Record<string, unknown> });
+    if (r) hooked.push(r);
+  }
+  const answered = new Set(hooked.flatMap((r) => r.satisfies));
+  const docSc = answered.size ? { ...sc, documents: sc.documents.map((d) => ((d.satisfiedBy ?? []).some((a) => answered.has(a)) ? { ...d, required: false } : d)) } : sc;
+  const problems = [...validateFields(sc, fields, ctx), ...checkDocuments(docSc, docs, { ...ctx, fields })];
   if (problems.length) {
     const first = problems[0]!;
     throw unprocessable(first.rule, problems.map((p) => p.detail).join('; '), first.field, { errors: problems });
@@ -435,6 +446,7 @@ export async function submitApplication(app: App, user: SessionUser, input: Subm
       })
       .execute();
     await writeEvents(trx, first.events);
+    for (const r of hooked) await r.inTransaction?.(trx, caseId);
     // A first step done by an information system runs at once.
     const state = await runToRest(app, trx, svc, sc, caseId, first.state, at);
     await settle(app, trx, svc, sc, state, first.state);
@@ -520,14 +532,14 @@ export interface ActionInput {
   signature?: unknown;
 }
 
-async function lockCase(app: App, trx: Trx, caseId: string) {
+export async function lockCase(app: App, trx: Trx, caseId: string) {
   let q = trx.selectFrom('cases').selectAll().where('id', '=', caseId);
   // A row lock serialises commands on one case across app instances; SQLite has one writer anyway.
   if (app.store.engine === 'postgres') q = q.forUpdate();
   return q.executeTakeFirst();
 }
 
-function definitionOf(app: App, row: { service_id: string; version: string; subcase: string }) {
+export function definitionOf(app: App, row: { service_id: string; version: string; subcase: string }) {
   const svc = app.catalog.version(row.service_id, row.version);
   const sc = svc && findSubcase(svc, row.subcase);
   if (!svc || !sc) throw new Error(`case references ${row.service_id}@${row.version}/${row.subcase}, which the catalog no longer holds`);
@@ -689,6 +701,8 @@ function checkAnswer(app: App, user: SessionUser, row: Tables['cases']) {
 // ---------------------------------------------------------------- queries
 
 export interface CaseView extends CaseSummary {
+  /** The regulation version the case runs on (the one in force when it was submitted). */
+  version: string;
   serviceName: ServiceDefinition['name'];
   subcaseName: SubCase['name'];
   applicant: Applicant;
@@ -716,6 +730,7 @@ async function viewOf(app: App, db: App['store']['db'], user: SessionUser, row: 
   const base = summary(app, { id: row.id, number: row.number, svc, sc, state }, dl);
   return {
     ...base,
+    version: svc.version,
     serviceName: svc.name,
     subcaseName: sc.name,
     applicant: state.applicant,

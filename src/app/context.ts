@@ -10,9 +10,10 @@ import { migrateGov } from '../gov/schema.ts';
 import { ensureCa } from './bootstrap.ts';
 import type { Transaction } from 'kysely';
 import type { Tables } from '../store/tables.ts';
-import type { CaseEvent, CaseState } from '../core/case.ts';
-import type { Outcome, ServiceDefinition, Step, SubCase } from '../core/regulation.ts';
+import type { Applicant, CaseEvent, CaseState } from '../core/case.ts';
+import type { Channel, Outcome, ServiceDefinition, Step, SubCase } from '../core/regulation.ts';
 import type { SessionUser } from './auth.ts';
+import { installIntegrations, integrationsFromEnv, type IntegrationsConfig } from './integrations.ts';
 
 export interface CaseEffectContext {
   app: App;
@@ -37,6 +38,20 @@ export interface OutcomeGuard {
   beforeOutcome(ctx: { app: App; trx: Transaction<Tables>; svc: ServiceDefinition; sc: SubCase; state: CaseState; step: Step; outcome: Outcome; user: SessionUser }): Promise<void>;
 }
 
+/**
+ * Lets a submission carry something other than a file that answers a document requirement (a
+ * gateway payment id answering `payment_gateway`). `prepare` runs before the document check and
+ * must not write; `inTransaction` runs in the submission's transaction once the case row exists.
+ */
+export interface SubmissionHook {
+  name: string;
+  prepare(ctx: { app: App; user: SessionUser; svc: ServiceDefinition; sc: SubCase; channel: Channel; applicant: Applicant; input: Record<string, unknown> }): Promise<{
+    /** Document alternatives (satisfiedBy entries) the input answers without a file. */
+    satisfies: string[];
+    inTransaction?(trx: Transaction<Tables>, caseId: string): Promise<void>;
+  } | null>;
+}
+
 export interface AppConfig {
   /** `postgres://…` or a SQLite file path / `:memory:`. */
   databaseUrl: string;
@@ -50,6 +65,8 @@ export interface AppConfig {
   stateDbTimeoutMs?: number;
   sessionTtlMinutes?: number;
   challengeTtlSeconds?: number;
+  /** Payment gateway, notices, registries (src/app/integrations.ts); absent: simulator, cabinet-only notices. */
+  integrations?: IntegrationsConfig;
 }
 
 export interface App {
@@ -64,6 +81,8 @@ export interface App {
   effects: CaseEffect[];
   /** Checked before a staff member takes an outcome (e.g. the fee confirmed before registration). */
   guards: OutcomeGuard[];
+  /** Consulted by submitApplication before the document check (e.g. a gateway payment instead of a receipt). */
+  submissions: SubmissionHook[];
   /** Injectable so tests and the demo can run the legal clock at chosen moments. */
   now: () => Date;
   close(): Promise<void>;
@@ -82,9 +101,11 @@ export async function openApp(config: AppConfig, opts: { now?: () => Date; witho
     now: opts.now ?? (() => new Date()),
     effects: [],
     guards: [],
+    submissions: [],
     close: () => store.close(),
   };
   if (!opts.withoutCa) await ensureCa(app);
+  await installIntegrations(app);
   return app;
 }
 
@@ -97,6 +118,7 @@ export function defaultConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     caPassphrase: env.QYZMET_CA_PASSPHRASE ?? 'qyzmet-demo-ca-passphrase',
     publicUrl: env.QYZMET_PUBLIC_URL ?? `http://localhost:${port}`,
     dataDir,
+    integrations: integrationsFromEnv(env),
   };
 }
 

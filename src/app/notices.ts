@@ -47,8 +47,13 @@ export function noticeKindOf(e: CaseEvent, sc: SubCase): NoticeKind | null {
       return 'paused';
     case 'resumed':
       return 'resumed';
+    case 'pause_expired':
+      return 'pause_expired';
     case 'result_issued':
       return d.decision === 'approve' ? 'result' : 'refused';
+    default:
+      // An event kind added later changes no status the cabinet names until it is given a text.
+      return null;
   }
 }
 

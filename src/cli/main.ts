@@ -12,6 +12,8 @@ import { lintCatalog, sortFindings, type Finding } from '../core/lint.ts';
 import { findSubcase, type ServiceDefinition, type SourceRef } from '../core/regulation.ts';
 import { buildServer } from '../http/server.ts';
 import { runDemo } from './demo.ts';
+import { startJobs } from '../app/jobs.ts';
+import { registryCommand } from './registry.ts';
 import { pkiCli, signCli, verifyCli } from './pki.ts';
 
 const HELP = `qyzmet — Kazakhstan's state services run as their regulations describe them
@@ -54,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
         return await deadline(rest);
       case 'catalog':
         return await catalog(rest);
+      case 'registry':
+        return await registryCommand(rest);
       case 'pki':
         return await pkiCli(rest);
       case 'sign':
@@ -114,6 +118,8 @@ async function serve(argv: string[]): Promise<number> {
   const app = await openApp(config);
   if (cluster.isPrimary) await announceDemo(config, await bootstrapDemo(app));
   const server = await buildServer(app, { logger: process.env.QYZMET_LOG !== '0' });
+  const stopJobs = startJobs(app);
+  server.addHook('onClose', async () => stopJobs());
   await server.listen({ port, host });
   if (cluster.isPrimary) process.stdout.write(`qyzmet listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (${app.store.engine})\n`);
   const stop = async () => {

@@ -29,7 +29,8 @@ export const PKI_HELP = `qyzmet pki — the National Certification Centre of thi
   qyzmet pki crl [--out FILE]                      the current CRL: DER to FILE, or PEM on stdout
   qyzmet pki status --serial HEX [--json]          a certificate's status
   qyzmet pki audit [--json]                        the CA audit log and whether its hash chain is intact
-  qyzmet pki index [--out FILE]                    the certificates as an OpenSSL index.txt (openssl ocsp -index)
+  qyzmet pki index [--out FILE]                    the certificates as an OpenSSL index.txt (openssl ocsp -index);
+                                                   with --out also FILE.attr (unique_subject = no)
 
   qyzmet sign FILE --p12 FILE --password P [--out FILE.p7s]
                                                    detached CMS signature (DER) of FILE
@@ -268,8 +269,12 @@ async function index(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { out: { type: 'string' } } });
   return withInstance(async (app) => {
     const text = await opensslIndex(app);
-    if (values.out) writeFileSync(values.out, text);
-    else process.stdout.write(text);
+    if (values.out) {
+      writeFileSync(values.out, text);
+      // Holders have several certificates with the same subject.
+      writeFileSync(`${values.out}.attr`, 'unique_subject = no\n');
+      out(`wrote ${values.out} and ${values.out}.attr`);
+    } else process.stdout.write(text);
     return 0;
   });
 }

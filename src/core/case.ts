@@ -70,6 +70,8 @@ export type CaseEventData =
     }
   | { type: 'paused'; pauseId: string; request: string; applicantDue: string }
   | { type: 'resumed'; pauseId: string; response: string; documents: AttachedDocument[] }
+  /** The applicant's term ran out: the clock runs again from `endedAt` and the ground is open to cite. */
+  | { type: 'pause_expired'; pauseId: string; endedAt: string; ground?: string }
   | { type: 'result_issued'; number: string; decision: 'approve' | 'refuse'; documentSha256: string; grounds?: string[] };
 
 export type CaseEventType = CaseEventData['type'];
@@ -134,6 +136,8 @@ export interface PauseRecord {
   pauseId: string;
   from: string;
   to?: string;
+  /** The applicant did not answer within their term. */
+  expired?: boolean;
   request: string;
   applicantDue: string;
 }
@@ -234,6 +238,13 @@ export function apply(state: CaseState | null, e: CaseEvent, sc: SubCase): CaseS
       const p = s.pauses[i];
       if (p && !p.to) s.pauses[i] = { ...p, to: e.at };
       s.documents = [...s.documents, ...d.documents];
+      s.mark = 'in_execution';
+      return s;
+    }
+    case 'pause_expired': {
+      const i = s.pauses.length - 1;
+      const p = s.pauses[i];
+      if (p && !p.to) s.pauses[i] = { ...p, to: d.endedAt, expired: true };
       s.mark = 'in_execution';
       return s;
     }

@@ -9,10 +9,12 @@ import { answerPause, cabinet, getCase, getEvents, getResult, inbox, openPause, 
 import { catalogEntry, catalogList, planFor } from '../app/catalog.ts';
 import { listStaff } from '../app/staff.ts';
 import { registerPkiRoutes } from './pki-routes.ts';
+import { registerWeb } from './web.ts';
 import { toSvg } from '../core/diagram-svg.ts';
 import { LANGS, type Lang } from '../core/diagram-layout.ts';
 import { findSubcase } from '../core/regulation.ts';
 import { prefill } from '../app/prefill.ts';
+import { registerIntegrationRoutes } from './integration-routes.ts';
 
 export interface ServerOptions {
   logger?: boolean;
@@ -137,6 +139,8 @@ export async function buildServer(app: App, opts: ServerOptions = {}): Promise<F
 
   // ---- the NCA: CA certificates, CRL, OCSP, certificate operations
   await registerPkiRoutes(f, app, auth);
+  await registerWeb(f);
+  await registerIntegrationRoutes(f, app);
 
   return f;
 }

@@ -82,7 +82,19 @@ interface LoadedCa {
   algorithm: KeyAlgorithm;
 }
 
+// A CA issues many certificates with the same material: parsing it and matching its key once per
+// CaMaterial object (treated as an immutable value) saves a key export and a parse per issue.
+const loadedCas = new WeakMap<CaMaterial, { source: CaMaterial; loaded: LoadedCa }>();
+
 function loadCa(ca: CaMaterial): LoadedCa {
+  const hit = loadedCas.get(ca);
+  if (hit && hit.source.certificatePem === ca.certificatePem && hit.source.privateKeyPem === ca.privateKeyPem && hit.source.algorithm === ca.algorithm) return hit.loaded;
+  const loaded = loadCaUncached(ca);
+  loadedCas.set(ca, { source: { ...ca }, loaded });
+  return loaded;
+}
+
+function loadCaUncached(ca: CaMaterial): LoadedCa {
   const cert = parseCertificateDer(certificateDerFromPem(ca.certificatePem));
   const key = loadPrivateKey(ca.privateKeyPem);
   if (!cert.isCa) throw new PkiError('bad_input', `"${cert.info.subjectDn}" is not a CA certificate`);

@@ -63,8 +63,17 @@ export function loadPublicKey(pemOrDer: string | Uint8Array): KeyObject {
   }
 }
 
+// Exporting a key costs tens of microseconds; issuing a certificate needs the subject's SPKI
+// more than once (the TBS, the key identifier). Callers only read the returned bytes.
+const spkiByKey = new WeakMap<KeyObject, Buffer>();
+
 export function spkiDer(key: KeyObject): Buffer {
-  return key.export({ type: 'spki', format: 'der' });
+  let der = spkiByKey.get(key);
+  if (!der) {
+    der = key.export({ type: 'spki', format: 'der' });
+    spkiByKey.set(key, der);
+  }
+  return der;
 }
 
 export function publicKeyPemOf(privateKey: KeyObject): string {

@@ -119,7 +119,9 @@ export const leakChannelsLicence = knbLicence({
     feeCodes: 'L1005',
     feeGateway: 'L1007',
     feeAnnexFree: 'L1009',
+    info: 'L974-980',
     schedule: 'L1011-1018',
+    premises: 'L1019-1026',
     documents: 'L1030',
     office: { application: 'L1033', charter: 'L1034', identityCard: 'L1035', entrepreneur: 'L1037', tax: 'L1039', fee: 'L1041', fetched: 'L1053', originals: 'L1055' },
     annexOffice: { intro: 'L1057', application: 'L1059', licence: 'L1061', fetched: 'L1071-1073' },
@@ -138,7 +140,6 @@ export const leakChannelsLicence = knbLicence({
     annex1: 'L1259-1284',
     formEntity: 'L1286-1316',
     formIndividual: 'L1318-1349',
-    formActivity: 'L1296, L1326',
     formBank: 'L1302, L1338-1340',
     talon: 'L1351-1369',
   },
@@ -192,7 +193,7 @@ export const leakChannelsLicence = knbLicence({
       refs: [s003('L1103, L1122-1127', '§11(2)')],
     },
     {
-      topic: 'Misspellings and garbled text in the seed',
+      topic: 'Misspellings and garbled text (source defect)',
       readings: [
         'The seed writes «жедел-іздістіру» (heading, L946) and «жедел-ізвестіру» (L995, L1003) beside the correct «жедел іздестіру».',
         '§7 (L997) reads «мемлекеттік қызмет Қазақстан Республикасының алушыға …»: a garbled copy of the S1 sentence on the 20-minute service time.',

@@ -239,6 +239,8 @@ const issueSteps: StepInput[] = [
   {
     id: 'submit_documents',
     role: 'applicant',
+    // The recipient's own 30 days: not the provider's time, so not counted against the overall term.
+    counted: false,
     action: {
       kk: 'Стандарттың 11-тармағына сәйкес қоса берілген құжаттарымен бірегей нөмірімен өтінішті ХҚКО немесе Қызмет берушіге беру',
       ru: 'Представление заявления с уникальным номером вместе с документами по пункту 11 Стандарта в ЦОН или услугодателю',
@@ -374,6 +376,8 @@ const idCardSteps: StepInput[] = [
   {
     id: 'enter_pin',
     role: 'applicant',
+    // The recipient's own action, like submit_documents: not counted against the overall term.
+    counted: false,
     action: {
       kk: 'Алушының өз жеке куәлігінің ПИН-кодын енгізуі',
       ru: 'Ввод получателем ПИН-кода своего удостоверения личности',
@@ -598,13 +602,13 @@ const interpretations: InterpretationInput[] = [
   {
     topic: 'The recipient\'s 30 days to bring the application (Table 1 row 5)',
     readings: [
-      'A term of the recipient, not of the provider: the clock of the service should not run while the recipient has not come. The engine has no such wait: a pause stops the clock, but is opened by staff, answered by an upload and ends in a refusal on expiry, none of which the text says.',
-      'A step of the recipient with its 30-day term, counted in the overall term like any step.',
+      'A term of the recipient, not of the provider: the provider\'s clock should not run while the recipient has not come. A pause would stop the clock, but it is opened by staff, answered by an upload and ends in a refusal on expiry, none of which the text says.',
+      'A step of the recipient with its 30-day term, counted in the overall term like any step (the overall term would then be 31 days).',
     ],
     chosen:
-      'The applicant step submit_documents (30 calendar days), taken by the recipient in the engine. Nothing happens when the 30 days pass: the regulation states no refusal or expiry for an application not brought in time, so no ground is invented; the step simply becomes overdue. The overall term of issue includes these 30 days.',
-    configurable: 'An applicant-side wait (with an expiry action) in the engine would model this without counting it against the provider.',
-    refs: [s004('L151-152, L527-533, L560-561', 'p.6 process 6; Annex 3 Table 1 row 5')],
+      'The applicant step submit_documents with its own 30 calendar days and `counted: false`: the time the recipient takes is left out of the overall term, which is the provider\'s (see "Overall terms"). Nothing happens when the 30 days pass: the regulation states no refusal or expiry for an application not brought in time, so no ground is invented; the step simply becomes overdue. enter_pin (Table 4 row 7), the recipient\'s own action at the counter, is uncounted too.',
+    configurable: 'An expiry action for an applicant step (closing the request after 30 days) would be an engine feature; drop `counted: false` to count the 30 days against the overall term.',
+    refs: [s004('L151-152, L527-533, L560-561', 'p.6 process 6; Annex 3 Table 1 row 5'), s004('L229, L912-913', 'p.9 process 6; Annex 3 Table 4 row 7')],
   },
   {
     topic: 'Columns missing from the extracted tables',
@@ -674,7 +678,7 @@ const interpretations: InterpretationInput[] = [
       'Sum the Annex 3 terms of the happy path.',
     ],
     chosen:
-      'The day terms of the happy path, counted from receipt; the minute rows fall inside the same working day: issue 31 calendar days (30 for the visit + 1 for the issue), re-issue 1, portal revocation 1, counter revocation 2, ID card the same day, operator certificates 2 (the longest branch). A case whose minute rows spill past closing time can end after the derived term; the step terms then govern. For issue this is the planned (latest) path itself: the visit falls due at 18:30 of day 30, so the operator\'s rows run into the next working day and the issue\'s 1 day ends after day 31.',
+      'The day terms of the provider\'s rows on the happy path, counted from receipt; the minute rows fall inside the same working day; the recipient\'s own steps are not counted (`counted: false`): issue 2 calendar days (the 30 days of the visit are the recipient\'s; the visit may come at any hour up to closing time, so the operator\'s 26 working minutes can end on the next working day, from which the issue\'s 1 day runs), re-issue 1, portal revocation 1, counter revocation 2, ID card the same day, operator certificates 2 (the longest branch). A case whose minute rows spill past closing time can end after the derived term; the step terms then govern (the lint reports these as "may exceed" warnings).',
     configurable: 'Replace with the Standard\'s terms when its text is available.',
     refs: [s004('L62-66', 'p.2'), s004('L559-561, L748, L823, L1111', 'Annex 3')],
   },
@@ -823,7 +827,18 @@ export const ncaCertificates = defineService({
         ru: 'Выдача регистрационного свидетельства через ПЭП или интернет-ресурс',
         en: 'Issue of a registration certificate through the EGP or the internet resource',
       },
-      term: { duration: { amount: 31, unit: 'calendar_days', ref: s004('L560-561, L748', 'Annex 3 Table 1 row 5; Table 2 row 8', `${DERIVED} 30 days for the recipient's visit + 1 day for the issue; the minute rows fall inside.`) }, from: 'received' },
+      term: {
+        duration: {
+          amount: 2,
+          unit: 'calendar_days',
+          ref: s004(
+            'L748, L1069, L606',
+            'Annex 3 Table 2 row 8 (for Table 1 row 11); Table 5 row 2 (for Table 1 row 6); Table 1 rows 8-9',
+            `${DERIVED} The recipient's 30 days (Table 1 row 5, L560-561) are not counted (step submit_documents). After the visit, which may come at any hour up to closing time, the operator's and the NCA IS's rows (15 + 10 + 1 working minutes) can end on the next working day, and the issue's 1 day runs from there: 2 days.`,
+          ),
+        },
+        from: 'received',
+      },
       channels: [...ncaChannels.online],
       fields: [emailField],
       documents: [doc.applicationWithNumber, doc.p11AtVisit],

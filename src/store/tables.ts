@@ -190,7 +190,7 @@ export interface NoticesTable {
   case_number: string;
   service_id: string;
   event_seq: number;
-  /** delivered | registered | in_execution | paused | resumed | result | refused */
+  /** delivered | registered | in_execution | paused | resumed | pause_expired | result | refused */
   kind: string;
   lang: string;
   subject: string;

@@ -167,6 +167,11 @@ eachEngine('NCA: issue, re-issue, revoke; revocation-aware verification', async 
       assert.equal(r.status, 'revoked');
       const audit = await caAuditEntries(t.app, { serial });
       assert.equal(audit.at(-1)!.actor, `user:${op.user.id}`);
+      // An operator may confirm with their own EDS; somebody else's signature is still refused.
+      const second = parseCertificate((await fresh('auth')).certificatePem).serialHex;
+      await rejects(async () => revokeCertificate(t.app, opActor, second, await holderRequest(t, u.applicant.sign, second, 'affiliationChanged')), 403, 'not_holder');
+      const confirmed = await revokeCertificate(t.app, opActor, second, await holderRequest(t, op.sign, second, 'affiliationChanged'));
+      assert.equal(confirmed.status, 'revoked');
     });
 
     await ctx.test('somebody else cannot revoke: 403, and nothing is written', async () => {
@@ -215,6 +220,17 @@ eachEngine('NCA: issue, re-issue, revoke; revocation-aware verification', async 
       ]);
       assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1, JSON.stringify(results.map((r) => r.status)));
       for (const r of results) if (r.status === 'rejected') assert.equal((r.reason as { rule: string }).rule, 'already_revoked');
+      assert.equal((await verifyCaAudit(t.app)).intact, true);
+    });
+
+    await ctx.test('concurrent revocations of different certificates: the CRL published last lists them all', async () => {
+      const serials = await Promise.all(Array.from({ length: 5 }, async () => parseCertificate((await fresh('sign')).certificatePem).serialHex));
+      const results = await Promise.all(serials.map((serial, i) => revokeCertificate(t.app, opActor, serial, { reason: i % 2 ? 'superseded' : 'keyCompromise' })));
+      const numbers = results.map((r) => r.crlNumber);
+      assert.equal(new Set(numbers).size, numbers.length, 'every CRL has its own number');
+      const crl = parseCrl((await currentCrl(t.app)).der, issuing.certificatePem);
+      assert.equal(crl.number, BigInt(Math.max(...numbers)));
+      for (const serial of serials) assert.ok(crl.entries.some((e) => e.serialHex === serial), `${serial} is listed`);
       assert.equal((await verifyCaAudit(t.app)).intact, true);
     });
 

@@ -64,9 +64,11 @@ const row = (step: string, role: string, automatic: boolean, printed: Printed, l
 
 const FIGURES: Record<string, { overall: Printed; steps: StepFigure[] }> = {
   // p.6, Table 1. Row 6 is missing (its term: Table 5 row 2, L1069); row 11 is missing (Table 2 row 8, L748).
-  // Overall: 30 күн (row 5) + 1 күн (the issue).
+  // Overall: the recipient's 30 күн (row 5) are the recipient's and not counted; the visit may
+  // come at closing time, so the operator's 15 + 10 мин and the 15 сек check end on the next
+  // working day, from which the issue's 1 күн runs: 2 күн.
   issue: {
-    overall: '31 күн',
+    overall: '2 күн',
     steps: [
       row('sdb_check', 'egov_portal', false, '1,5 мин', 'L559'),
       row('sdb_refusal', 'state_database', true, '10-15 сек', 'L559'),
@@ -214,6 +216,8 @@ for (const [id, f] of Object.entries(FIGURES)) {
       assert.deepEqual({ amount: st.term.duration.amount, unit: st.term.duration.unit, from: st.term.from }, { ...want, from }, `${id}/${fig.step}`);
       assert.equal(st.role, fig.role, `${id}/${fig.step} role`);
       assert.equal(st.automatic, fig.automatic, `${id}/${fig.step} automatic`);
+      // The recipient's own steps (Table 1 row 5, Table 4 row 7) do not count against the overall term.
+      assert.equal(st.counted, fig.role !== 'applicant', `${id}/${fig.step} counted`);
       const ref = st.term.duration.ref;
       assert.equal(ref?.seed, '004', `${id}/${fig.step} term ref`);
       assert.ok(ref?.lines && ref.paragraph, `${id}/${fig.step} term ref has lines and paragraph`);
@@ -393,8 +397,10 @@ const d = (s: string) => `${s}+05:00`;
 
 const RUNS: Run[] = [
   // I. Issue via the portal. Submitted Tue 24 Nov 10:00; the recipient comes on 10 Dec at 12:50:
-  // the operator's 15 minutes run 12:50–13:00 and 14:30–14:35 (lunch). 24 Nov + 30 = 24 Dec;
-  // + 31 = 25 Dec (Friday). Issue: 10 Dec + 1 = 11 Dec.
+  // the operator's 15 minutes run 12:50–13:00 and 14:30–14:35 (lunch). The visit falls due on
+  // 24 Nov + 30 = 24 Dec. Issue: 10 Dec + 1 = 11 Dec. Overall: 2 days, plus the 16 calendar days
+  // (25 Nov – 10 Dec) the recipient took, which are not counted: 24 Nov + 18 = 12 Dec (Saturday)
+  // → Monday 14 Dec.
   {
     name: 'issue: certificates issued',
     subcase: 'issue',
@@ -409,7 +415,7 @@ const RUNS: Run[] = [
     ],
     mark: 'result',
     received: d('2026-11-24T10:00:00'),
-    overall: d('2026-12-25T18:30:00'),
+    overall: d('2026-12-14T18:30:00'),
     dues: [
       ['sdb_check', d('2026-11-24T10:02:00')],
       ['register_request', d('2026-11-24T10:02:00')],
@@ -421,6 +427,7 @@ const RUNS: Run[] = [
     ],
   },
   // Submitted at 18:29: one working minute that day, the second at 09:00–09:01 the next morning.
+  // Overall: 24 Nov + 2 = 26 Nov.
   {
     name: 'issue: no data in the state databases',
     subcase: 'issue',
@@ -429,13 +436,14 @@ const RUNS: Run[] = [
     mark: 'refused',
     grounds: ['no_state_database_data'],
     received: d('2026-11-24T18:29:00'),
-    overall: d('2026-12-25T18:30:00'),
+    overall: d('2026-11-26T18:30:00'),
     dues: [
       ['sdb_check', d('2026-11-25T09:01:00')],
       ['sdb_refusal', d('2026-11-25T09:01:00')],
     ],
   },
-  // 25 Nov + 30 = 25 Dec (Friday); + 31 = 26 Dec (Saturday) → Monday 28 Dec.
+  // The visit falls due on 25 Nov + 30 = 25 Dec (Friday). Overall: 2 days + the recipient's 2 days
+  // (26–27 Nov) = 29 Nov (Sunday) → Monday 30 Nov.
   {
     name: 'issue: violations in the documents or the identification',
     subcase: 'issue',
@@ -450,7 +458,7 @@ const RUNS: Run[] = [
     mark: 'refused',
     grounds: ['documents_or_identification_violations'],
     received: d('2026-11-25T09:00:00'),
-    overall: d('2026-12-28T18:30:00'),
+    overall: d('2026-11-30T18:30:00'),
     dues: [
       ['sdb_check', d('2026-11-25T09:02:00')],
       ['register_request', d('2026-11-25T09:02:00')],
@@ -460,8 +468,9 @@ const RUNS: Run[] = [
     ],
   },
   // The recipient comes on Monday 30 Nov at 18:20: 10 minutes that day, 5 the next morning. The
-  // operator confirms from 18:28: 2 minutes that day, 8 the next. 26 Nov + 30 = 26 Dec (Sat) and
-  // + 31 = 27 Dec (Sun): both Monday 28 Dec.
+  // operator confirms from 18:28: 2 minutes that day, 8 the next. The visit falls due on 26 Nov +
+  // 30 = 26 Dec (Saturday) → Monday 28 Dec. Overall: 2 days + the recipient's 4 days (27–30 Nov) =
+  // 2 Dec.
   {
     name: 'issue: violations in the operator-certified request',
     subcase: 'issue',
@@ -477,7 +486,7 @@ const RUNS: Run[] = [
     mark: 'refused',
     grounds: ['operator_certified_request_violations'],
     received: d('2026-11-26T16:00:00'),
-    overall: d('2026-12-28T18:30:00'),
+    overall: d('2026-12-02T18:30:00'),
     dues: [
       ['sdb_check', d('2026-11-26T16:02:00')],
       ['register_request', d('2026-11-26T16:02:00')],

@@ -5,7 +5,8 @@
 // - A dispatcher claims due rows with a lease (owner + lease_until), incrementing `attempts` at
 //   claim time, in one statement: `FOR UPDATE SKIP LOCKED` on PostgreSQL so several instances
 //   never claim the same row; SQLite has one writer, so the claim is atomic there anyway.
-// - It sends each claimed row and marks it `sent` only while it still holds the lease.
+// - It renews the lease right before sending each claimed row (a dispatcher that stalled and lost
+//   the row to another one does not send it) and marks it `sent` only while it holds the lease.
 // - A failure releases the row with `next_attempt_at = now + backoff(attempts)`; a permanent
 //   failure, or too many attempts, sets it `dead` (kept for operators, never retried).
 // - A dispatcher that dies after claiming leaves the lease to expire; any dispatcher re-claims
@@ -95,6 +96,16 @@ export class Dispatcher {
 
   /** Sends one claimed row and records the outcome (only while this dispatcher holds its lease). */
   async deliver(row: OutboxTable): Promise<'sent' | 'retried' | 'dead' | 'lost_lease'> {
+    // Renew the lease just before sending: a dispatcher that stalled past its lease, and whose row
+    // another dispatcher has re-claimed since, finds out here instead of sending a second copy.
+    const held = await this.db
+      .updateTable('outbox')
+      .set({ lease_until: new Date(this.opts.now().getTime() + this.leaseMs).toISOString() })
+      .where('id', '=', row.id)
+      .where('lease_owner', '=', this.owner)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(held.numUpdatedRows) !== 1) return 'lost_lease';
     const channel = this.channels().get(row.channel);
     let outcome: { ok: true; ref?: string } | { ok: false; error: unknown };
     if (!channel) outcome = { ok: false, error: new Error(`channel ${row.channel} is not configured`) };

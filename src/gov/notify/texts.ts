@@ -4,8 +4,8 @@
 // and a motivated refusal with its grounds. No service is named here: the service, provider and
 // result names come from the definition.
 export type Lang = 'kk' | 'ru' | 'en';
-export type NoticeKind = 'delivered' | 'registered' | 'in_execution' | 'paused' | 'resumed' | 'result' | 'refused';
-export const NOTICE_KINDS: readonly NoticeKind[] = ['delivered', 'registered', 'in_execution', 'paused', 'resumed', 'result', 'refused'];
+export type NoticeKind = 'delivered' | 'registered' | 'in_execution' | 'paused' | 'resumed' | 'pause_expired' | 'result' | 'refused';
+export const NOTICE_KINDS: readonly NoticeKind[] = ['delivered', 'registered', 'in_execution', 'paused', 'resumed', 'pause_expired', 'result', 'refused'];
 
 export interface NoticeVars {
   caseNumber: string;
@@ -66,6 +66,11 @@ const T: Record<NoticeKind, Record<Lang, Template>> = {
     kk: (v) => ({ subject: `Өтініш № ${v.caseNumber}: жауабыңыз алынды`, body: `Жауабыңыз алынды; № ${v.caseNumber} өтініш қайтадан орындалуда.` }),
     ru: (v) => ({ subject: `Заявление № ${v.caseNumber}: ответ получен`, body: `Ваш ответ получен; заявление № ${v.caseNumber} снова на исполнении.` }),
     en: (v) => ({ subject: `Application No. ${v.caseNumber}: answer received`, body: `Your answer has been received; application No. ${v.caseNumber} is being executed again.` }),
+  },
+  pause_expired: {
+    kk: (v) => ({ subject: `Өтініш № ${v.caseNumber}: жауап беру мерзімі өтті`, body: `№ ${v.caseNumber} өтініш бойынша сізге берілген жауап беру мерзімі өтті; өтінішті қарау жауабыңызсыз жалғасады.` }),
+    ru: (v) => ({ subject: `Заявление № ${v.caseNumber}: срок ответа истёк`, body: `Срок, отведённый вам для ответа по заявлению № ${v.caseNumber}, истёк; рассмотрение заявления продолжается без вашего ответа.` }),
+    en: (v) => ({ subject: `Application No. ${v.caseNumber}: the term to answer has expired`, body: `The term you were given to answer on application No. ${v.caseNumber} has expired; the application is being considered without your answer.` }),
   },
   result: {
     kk: (v) => ({ subject: `Өтініш № ${v.caseNumber}: нәтиже берілді`, body: `№ ${v.caseNumber} өтініш бойынша «${v.document}» № ${v.resultNumber} берілді. Оны жеке кабинетіңізден жүктеп алуға болады.` }),

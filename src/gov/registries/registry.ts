@@ -178,7 +178,8 @@ export async function searchEntries(db: Db, q: SearchQuery): Promise<RegistryEnt
     for (const w of rest) {
       const [a, b] = prefixRange(w);
       query = query.where((eb) =>
-        eb.exists(eb.selectFrom('registry_terms as u').select(sql.lit(1).as('one')).whereRef('u.number', '=', 'e.number').where('u.registry', '=', q.registry).where('u.term', '>=', a).where('u.term', '<', b)),
+        // By the candidate's number (its few words), before its entry is read; numbers are unique across registries.
+        eb.exists(eb.selectFrom('registry_terms as u').select(sql.lit(1).as('one')).whereRef('u.number', '=', 't.number').where('u.term', '>=', a).where('u.term', '<', b)),
       );
     }
     if (q.bin) query = query.where('e.holder_bin', '=', q.bin);

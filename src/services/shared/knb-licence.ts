@@ -76,8 +76,10 @@ export interface LicenceStandardLines {
   feeCodes: string;
   feeGateway: string;
   feeAnnexFree: string;
-  /** §9 schedule, §11 intro (representative). */
+  /** §4 information (knb.kz, the portal, call centre 1414); §9 schedule; §10 premises; §11 intro (representative). */
+  info: string;
   schedule: string;
+  premises: string;
   documents: string;
   /** §11(1), new licence at the authorized body. */
   office: { application: string; charter: string; identityCard: string; entrepreneur: string; tax: string; fee: string; fetched: string; originals: string };
@@ -102,7 +104,6 @@ export interface LicenceStandardLines {
   annex1: string;
   formEntity: string;
   formIndividual: string;
-  formActivity: string;
   formBank: string;
   talon: string;
 }
@@ -492,7 +493,6 @@ export function knbLicence(spec: KnbLicenceSpec): ServiceDefinition {
   const portalFeeRef = s001(reg.portalFee, '§9(1)', `Gateway payment or the scanned paper receipt; the KNB obtains gateway payment data from state IS${std.portalIssue ? ` (seed 003 ${std.portalIssue.fetched})` : ''}.`);
   const fields = applicationFields(std, spec.activity);
   const reissueLines = `${std.reissue.licence}, ${std.portalReissue.licence}`;
-  const annexOffered = 'qualification' in spec.annex;
 
   const issue: SubCaseInput = {
     id: 'issue',
@@ -714,7 +714,7 @@ export function knbLicence(spec: KnbLicenceSpec): ServiceDefinition {
       registry: 'licences',
       numberPrefix: spec.result.numberPrefix,
     },
-    interpretations: [...licenceInterpretations(reg, std, annexOffered ? undefined : (spec.annex as { withheld: string }).withheld), ...spec.interpretations],
+    interpretations: [...licenceInterpretations(reg, std, 'withheld' in spec.annex ? spec.annex.withheld : undefined), ...spec.interpretations],
   });
 }
 
@@ -750,7 +750,7 @@ function licenceInterpretations(reg: LicenceRegulationLines, std: LicenceStandar
       refs: [s001(`${reg.p3}, ${reg.sign.issue}`, '§3, §5(4)')],
     },
     {
-      topic: 'Duplicate on the portal',
+      topic: 'Duplicate on the portal (standard §8, §11 against regulation §10)',
       readings: [
         'Standard: there is no portal list for a duplicate, and §8 names gateway payment only for issue and re-issue. So duplicates are paper-only.',
         'Regulation §10 gives the portal procedure, including the duplicate term, and §9 asks for fee payment through the gateway or a scanned receipt for the whole service.',
@@ -780,7 +780,7 @@ function licenceInterpretations(reg: LicenceRegulationLines, std: LicenceStandar
       refs: [s003(std.fee, '§8')],
     },
     {
-      topic: 'Duplicate of an annex only: fee',
+      topic: 'Duplicate of an annex only: fee (§8 against §11)',
       readings: [
         '§8: no licence fee is charged for licence annexes or for duplicates of licence annexes.',
         '§11 (duplicate): the application and "a copy of the document confirming payment of the licence fee for the duplicate", without distinguishing licence from annex.',

@@ -321,17 +321,18 @@ export function workingHoursInterpretation(std: { annex1: string; workingHours: 
 }
 
 /** What the standards set at the desk and around the case that is not a step of it. */
-export function deskInterpretation(std: { desk: string; acceptance: string; complaints: string; talon: string }): InterpretationInput {
+export function deskInterpretation(std: { desk: string; acceptance: string; complaints: string; talon: string; info: string; premises: string }): InterpretationInput {
   return {
     topic: 'Desk times, acceptance evidence and complaints (outside the schema)',
     readings: [
       '§7: at most 20 minutes of service at the desk on the day of application, and at most 20 minutes of waiting.',
       '§14: paper documents are accepted against a talon (acceptance date, date the service will be rendered, registration number, accepting officer); for licences also against an inventory. On the portal a notification-report in the personal cabinet gives the date and time of the result.',
       '§20–§26: complaints go to the Director of the Service of the authorized body and are considered within the term of the Law of 12.01.2007 (no number of days in the seed).',
+      '§4: information on knb.kz («Маңызды сілтемелер») and elsewhere; §10: the KNB building (entrance No. 1, round-the-clock guard post, fire alarm, ramps, information stands with document samples).',
     ],
     chosen:
-      'Not encoded as steps or terms: the desk times concern the queue, not the case; the case number, the received time and the overall due shown on submission stand for the talon and the notification-report; complaints are outside the case (the law is listed in sources).',
+      'Not encoded as steps or terms: the desk times concern the queue, not the case; the case number, the received time and the overall due shown on submission stand for the talon and the notification-report; complaints, information and premises are outside the case (the complaints law is listed in sources).',
     configurable: 'A desk-time metric per office if the quality indicators of the standard are reported.',
-    refs: [s003(std.desk, '§7'), s003(`${std.acceptance}, ${std.talon}`, '§14, talon annex'), s003(std.complaints, '§25')],
+    refs: [s003(std.desk, '§7'), s003(`${std.acceptance}, ${std.talon}`, '§14, talon annex'), s003(std.complaints, '§25'), s003(`${std.info}, ${std.premises}`, '§4, §10')],
   };
 }

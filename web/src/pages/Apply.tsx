@@ -1,0 +1,374 @@
+// The portal application, step by step: the applicant's data from the state databases, the
+// service's form (checked as it is typed, by the same rules the server applies), the documents,
+// a review, and signing and submitting. The form is a draft in localStorage with its own
+// Idempotency-Key, made once: repeats of the submission can only ever create one case.
+import { useMemo, useRef, useState } from 'react';
+import { applicationPayload, checkDocuments, requiredDocuments, validateFields } from '../../../src/core/application.ts';
+import { applicable, displayValue, problemsByField } from '../lib/forms.ts';
+import { matches, type MatchContext } from '../../../src/core/regulation.ts';
+import type { CaseSummary, Field, Prefill, Service, SubCase } from '../lib/types.ts';
+import { useI18n } from '../lib/i18n.tsx';
+import { ApiError, get, isSignatureProblem, post } from '../lib/api.ts';
+import { serviceEntry, useLoad } from '../lib/catalog.ts';
+import { useSession, type User } from '../lib/session.tsx';
+import { useDraft } from '../lib/drafts.ts';
+import { described, sent, type Attachment } from '../lib/files.ts';
+import { signPayload } from '../lib/eds.ts';
+import { Link } from '../lib/router.tsx';
+import { FieldInput, problemText } from '../components/FieldInput.tsx';
+import { DocumentUploads } from '../components/Uploads.tsx';
+import { SignDialog } from '../components/SignDialog.tsx';
+import { Loaded, ProblemAlert } from '../components/Problem.tsx';
+import { CHANNEL_KEYS, KIND_KEYS, altName, useTitle } from '../lib/ui.tsx';
+
+interface FormData {
+  step: number;
+  fields: Record<string, unknown>;
+  /** Attachments, kept in the draft while they are small. */
+  docs: Attachment[];
+}
+
+const DRAFT_DOCS_LIMIT = 1_500_000;
+const STEPS = ['apply.stepApplicant', 'apply.stepForm', 'apply.stepDocuments', 'apply.stepReview'] as const;
+
+/** Values from the state databases: the server's prefill, and fields named after a prefill source. */
+function initialFields(sc: SubCase, pre: Prefill, lang: 'kk' | 'ru'): Record<string, unknown> {
+  const a = pre.applicant;
+  const known: Record<string, string | undefined> = {
+    iin: a.iin,
+    bin: a.bin,
+    fullName: a.name[lang],
+    address: a.address[lang],
+    email: a.email,
+    phone: a.phone,
+    legalEntityName: a.organization?.[lang],
+    legalAddress: a.bin ? a.address[lang] : undefined,
+  };
+  const out: Record<string, unknown> = {};
+  for (const f of sc.fields) {
+    const v = pre.fields[f.id] ?? known[f.prefill ?? f.id];
+    if (v !== undefined) out[f.id] = v;
+  }
+  return out;
+}
+
+export default function ApplyPage({ params }: { params: Record<string, string> }) {
+  const { lang } = useI18n();
+  const [s, , retry] = useLoad(async () => {
+    const [svc, pre] = await Promise.all([serviceEntry(params.id!), get<Prefill>(`/api/prefill?serviceId=${encodeURIComponent(params.id!)}&subcase=${encodeURIComponent(params.subcase!)}&lang=${lang === 'kk' ? 'kk' : 'ru'}`)]);
+    return { svc, pre };
+    // The form is not reloaded when the language changes: the draft keeps what was typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [params.id, params.subcase]);
+  return <Loaded s={s} retry={retry}>{({ svc, pre }) => <Wizard svc={svc} pre={pre} subcase={params.subcase!} />}</Loaded>;
+}
+
+function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: string }) {
+  const i = useI18n();
+  const { t, tx, lang } = i;
+  const { user } = useSession() as { user: User };
+  const sc = svc.subcases.find((x) => x.id === subcase)!;
+  useTitle(`${t('apply.title')}: ${tx(svc.shortName)}`);
+  const ctx: MatchContext = useMemo(() => ({ channel: 'portal', applicantKind: pre.applicantKind }), [pre.applicantKind]);
+  const { draft, restored, update, markSubmitted, restart } = useDraft<FormData>(`${user.id}:${svc.id}:${sc.id}`, () => ({ step: 0, fields: initialFields(sc, pre, lang === 'kk' ? 'kk' : 'ru'), docs: [] }));
+  const [docs, setDocsState] = useState<Attachment[]>(draft.data.docs);
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [showAll, setShowAll] = useState(false);
+  const [signing, setSigning] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [replayed, setReplayed] = useState(false);
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { step, fields } = draft.data;
+
+  const offered = (sc.channels ?? svc.channels).includes('portal');
+  const fieldsNow = applicable(sc, fields, ctx);
+  const withFields = { ...ctx, fields: fieldsNow };
+  const shownFields = sc.fields.filter((f) => matches(f.when, withFields));
+  const fieldProblems = problemsByField(validateFields(sc, fieldsNow, ctx));
+  const required = requiredDocuments(sc, withFields);
+  const optional = sc.documents.filter((d) => !d.required && !d.obtainedByProvider && matches(d.when, withFields));
+  const byProvider = sc.documents.filter((d) => d.obtainedByProvider && matches(d.when, withFields));
+  const docProblems = problemsByField(checkDocuments(sc, docs.map(described), withFields));
+
+  const setDocs = (d: Attachment[]) => {
+    setDocsState(d);
+    const size = d.reduce((n, x) => n + x.contentBase64.length, 0);
+    update({ ...draft.data, docs: size <= DRAFT_DOCS_LIMIT ? d : [] });
+  };
+  const setField = (id: string, v: unknown) => update({ ...draft.data, fields: { ...fields, [id]: v } });
+  const go = (n: number) => {
+    update({ ...draft.data, step: n });
+    setShowAll(false);
+    window.setTimeout(() => headingRef.current?.focus(), 0);
+  };
+  const next = () => {
+    const bad = step === 1 ? Object.keys(fieldProblems).length > 0 : step === 2 ? Object.keys(docProblems).length > 0 : false;
+    if (bad) {
+      setShowAll(true);
+      window.setTimeout(() => summaryRef.current?.focus(), 0);
+      return;
+    }
+    go(step + 1);
+  };
+
+  const [due] = useLoad(() => get<{ due: string }>(`/api/catalog/${encodeURIComponent(svc.id)}/deadlines?subcase=${encodeURIComponent(sc.id)}&channel=portal&applicantKind=${pre.applicantKind}`), [svc.id, sc.id]);
+
+  const submit = async (ks: Parameters<typeof signPayload>[0]) => {
+    setSubmitError(null);
+    const documents = docs.map(described);
+    const payload = applicationPayload({ serviceId: svc.id, subcase: sc.id, channel: 'portal', applicant: { iin: user.iin, ...(user.bin ? { bin: user.bin } : {}) }, fields: fieldsNow, documents });
+    const signature = await signPayload(ks, payload);
+    setProgress(0);
+    try {
+      const res = await post<CaseSummary>('/api/cases', { serviceId: svc.id, subcase: sc.id, channel: 'portal', fields: fieldsNow, documents: docs.map(sent), signature }, { idempotencyKey: draft.key, onProgress: setProgress });
+      setReplayed(res.replayed);
+      markSubmitted({ caseId: res.body.id, number: res.body.number, overallDue: res.body.overallDue });
+      setSigning(false);
+      window.setTimeout(() => headingRef.current?.focus(), 0);
+    } catch (e) {
+      // A problem with the application itself is shown on the page; one with the signature stays in the dialog.
+      if (e instanceof ApiError && !isSignatureProblem(e)) {
+        setSigning(false);
+        setSubmitError(e);
+        return;
+      }
+      throw e;
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  if (!offered) {
+    return (
+      <>
+        <h1 tabIndex={-1}>{tx(svc.shortName)}</h1>
+        <p className="alert alert-warn">{t('apply.notOnPortal')}</p>
+      </>
+    );
+  }
+
+  if (draft.submitted) {
+    return (
+      <section className="panel success" aria-labelledby="done-h">
+        <h1 id="done-h" tabIndex={-1} ref={headingRef}>
+          {t('apply.submitted')}
+        </h1>
+        <p>{t('apply.submittedText', { number: draft.submitted.number, date: draft.submitted.overallDue ? i.dateTime(draft.submitted.overallDue) : '—' })}</p>
+        {replayed && <p className="alert alert-info">{t('apply.alreadySubmitted', { number: draft.submitted.number })}</p>}
+        <div className="actions">
+          <Link className="btn btn-primary" href={`/cases/${draft.submitted.caseId}`}>
+            {t('apply.toCase')}
+          </Link>
+          <Link className="btn" href="/cabinet">
+            {t('apply.toCabinet')}
+          </Link>
+          <button type="button" className="btn" onClick={() => restart({ step: 0, fields: initialFields(sc, pre, lang === 'kk' ? 'kk' : 'ru'), docs: [] })}>
+            {t('apply.newApplication')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const problemsHere = step === 1 ? fieldProblems : step === 2 ? docProblems : {};
+  const problemList = Object.entries(problemsHere);
+  const shownProblem = (id: string, field: Field | undefined) => {
+    const p = problemsHere[id];
+    if (!p || !(showAll || touched[id])) return undefined;
+    return problemText(p, field, i);
+  };
+
+  return (
+    <>
+      <p className="crumbs">
+        <Link href={`/services/${svc.id}`}>{tx(svc.shortName)}</Link>
+      </p>
+      <h1 tabIndex={-1} ref={headingRef}>
+        {tx(sc.name)}
+      </h1>
+      <p className="muted">{tx(svc.name)}</p>
+      <ol className="stepper">
+        {STEPS.map((k, n) => (
+          <li key={k} aria-current={n === step ? 'step' : undefined} className={n < step ? 'done' : n === step ? 'current' : ''}>
+            <span className="stepper-n" aria-hidden="true">
+              {n + 1}
+            </span>
+            {t(k)}
+          </li>
+        ))}
+      </ol>
+      <h2>{t('apply.stepOf', { n: step + 1, total: STEPS.length, name: t(STEPS[step]!) })}</h2>
+      {restored && step === 0 && (
+        <p className="alert alert-info" role="status">
+          {t('apply.draftRestored', { date: i.dateTime(draft.savedAt) })}
+        </p>
+      )}
+      {showAll && problemList.length > 0 && (
+        <div className="alert alert-error" role="alert" tabIndex={-1} ref={summaryRef}>
+          <p>{t('apply.fixErrors')}</p>
+          <ul>
+            {problemList.map(([id, p]) => (
+              <li key={id}>
+                <a href={`#${step === 1 ? 'f' : 'doc'}-${id}`}>{problemText(p, sc.fields.find((f) => f.id === id), i)}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {step === 0 && (
+        <section className="panel">
+          <h3>{t('apply.fromStateDb')}</h3>
+          <dl className="facts">
+            <div>
+              <dt>{t('person.name')}</dt>
+              <dd>{pre.applicant.name[lang === 'kk' ? 'kk' : 'ru']}</dd>
+            </div>
+            <div>
+              <dt>{t('person.iin')}</dt>
+              <dd>{pre.applicant.iin}</dd>
+            </div>
+            {pre.applicant.bin && (
+              <div>
+                <dt>{t('person.bin')}</dt>
+                <dd>{pre.applicant.bin}</dd>
+              </div>
+            )}
+            {pre.applicant.organization && (
+              <div>
+                <dt>{t('person.organization')}</dt>
+                <dd>{pre.applicant.organization[lang === 'kk' ? 'kk' : 'ru']}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('person.address')}</dt>
+              <dd>{pre.applicant.address[lang === 'kk' ? 'kk' : 'ru']}</dd>
+            </div>
+            {pre.applicant.email && (
+              <div>
+                <dt>{t('person.email')}</dt>
+                <dd>{pre.applicant.email}</dd>
+              </div>
+            )}
+            {pre.applicant.phone && (
+              <div>
+                <dt>{t('person.phone')}</dt>
+                <dd>{pre.applicant.phone}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('apply.kind')}</dt>
+              <dd>{t(KIND_KEYS[pre.applicantKind])}</dd>
+            </div>
+            <div>
+              <dt>{t('service.channel')}</dt>
+              <dd>{t(CHANNEL_KEYS.portal)}</dd>
+            </div>
+          </dl>
+          <p className="hint">{t('apply.stateDbNote')}</p>
+        </section>
+      )}
+
+      {step === 1 && (
+        <form
+          className="panel form-grid"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            next();
+          }}
+          id="apply-form"
+        >
+          {shownFields.map((f) => (
+            <FieldInput
+              key={f.id}
+              field={f}
+              value={fields[f.id]}
+              onChange={(v) => {
+                setField(f.id, v);
+                if ((f.type === 'iin' || f.type === 'bin') && typeof v === 'string' && v.length >= 12) setTouched((x) => ({ ...x, [f.id]: true }));
+              }}
+              onBlur={() => setTouched((x) => ({ ...x, [f.id]: true }))}
+              problem={shownProblem(f.id, f)}
+            />
+          ))}
+        </form>
+      )}
+
+      {step === 2 && (
+        <section className="panel">
+          <p>{t('apply.docsIntro')}</p>
+          <DocumentUploads
+            required={required}
+            optional={optional}
+            docs={docs}
+            setDocs={setDocs}
+            problems={Object.fromEntries(Object.entries(docProblems).filter(([id]) => showAll || docs.some((d) => d.requirement === id)).map(([id, p]) => [id, problemText(p, undefined, i)]))}
+          />
+          {byProvider.length > 0 && (
+            <>
+              <h3>{t('apply.byProvider')}</h3>
+              <ul>
+                {byProvider.map((d) => (
+                  <li key={d.id}>{tx(d.name)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {docs.reduce((n, x) => n + x.contentBase64.length, 0) > DRAFT_DOCS_LIMIT && <p className="hint">{t('apply.docsNotInDraft')}</p>}
+        </section>
+      )}
+
+      {step === 3 && (
+        <section className="panel">
+          <p>{t('apply.reviewIntro')}</p>
+          <h3>{t('apply.stepForm')}</h3>
+          <dl className="facts review">
+            {shownFields.map((f) => (
+              <div key={f.id}>
+                <dt>{tx(f.label)}</dt>
+                <dd>{displayValue(f, fieldsNow[f.id], i)}</dd>
+              </div>
+            ))}
+          </dl>
+          <h3>{t('apply.stepDocuments')}</h3>
+          <ul className="files">
+            {docs.map((d) => (
+              <li key={d.sha256 + d.name}>
+                <strong>{tx(sc.documents.find((x) => x.id === d.requirement)?.name, altName(d.requirement, i))}</strong>: {d.name} ({i.bytes(d.size)}) <code className="hash">SHA-256 {d.sha256.slice(0, 16)}…</code>
+              </li>
+            ))}
+          </ul>
+          {due.state === 'ok' && <p className="alert alert-info">{t('apply.dueBy', { date: i.dateTime(due.value.due) })}</p>}
+          <ProblemAlert error={submitError} />
+        </section>
+      )}
+
+      <div className="actions wizard-nav">
+        {step > 0 && (
+          <button type="button" className="btn" onClick={() => go(step - 1)}>
+            {t('common.back')}
+          </button>
+        )}
+        {step < 3 && (
+          <button type="button" className="btn btn-primary" onClick={next}>
+            {t('common.next')}
+          </button>
+        )}
+        {step === 3 && (
+          <button type="button" className="btn btn-primary" onClick={() => setSigning(true)}>
+            {t('apply.signSubmit')}
+          </button>
+        )}
+      </div>
+      <p className="hint" role="status">
+        {t('apply.draftSaved', { date: i.dateTime(draft.savedAt) })}
+      </p>
+      <SignDialog open={signing} title={t('apply.signTitle')} onSign={submit} onClose={() => setSigning(false)} progress={progress}>
+        <p>{t('apply.signWhat', { service: tx(svc.shortName), subcase: tx(sc.name), n: docs.length })}</p>
+      </SignDialog>
+    </>
+  );
+}
