@@ -47,8 +47,18 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     sqlite.pragma('busy_timeout = 5000');
     db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   }
-  // Kysely looks for its migration tables in every schema unless told which one is ours.
-  await migrate(db, isPg ? opts.schema ?? 'public' : undefined);
+  // Kysely looks for its migration tables in every schema unless told which one is ours. Its
+  // catalogue scan can trip over a schema another process drops at that moment (tests do); the
+  // migrations are idempotent under the migrator's lock, so a failed attempt is simply repeated.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrate(db, isPg ? opts.schema ?? 'public' : undefined);
+      break;
+    } catch (e) {
+      if (!isPg || attempt >= 3) throw e;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
+  }
   return { db, engine: isPg ? 'postgres' : 'sqlite', close: () => db.destroy() };
 }
 
