@@ -30,6 +30,11 @@ Usage:
   qyzmet catalog bpmn ID [--subcase S] [--out FILE] [--at DATE | --version V] [--lang kk|ru|en]
                                                    the procedure as BPMN 2.0 XML with its diagram
   qyzmet catalog lint [ID] [--json]                check the definitions (every version); exit 1 on errors
+  qyzmet registry search|verify ...                the registries of results (qyzmet registry --help)
+  qyzmet pki init|issue|revoke|crl|status|audit|index ...
+                                                   the certification authority (qyzmet pki help)
+  qyzmet sign FILE --p12 FILE --password P         detached CMS signature of a file
+  qyzmet verify FILE.p7s [--content FILE]          verify a signature: chain, validity, revocation
 
 Environment:
   QYZMET_DATABASE_URL   postgres://user:pass@host/db to use PostgreSQL (default: SQLite at ./data/qyzmet.sqlite)
