@@ -24,6 +24,8 @@ import { DEMO_ENTITIES, DEMO_PEOPLE, generatePopulation, type DemoRole } from '.
 import { seedGov } from '../gov/schema.ts';
 import type { App } from './context.ts';
 import { newId } from './ids.ts';
+import { recordCertificate } from './certificate-records.ts';
+import { appendCaAudit } from './ca-audit.ts';
 import { revocationFromTable } from './ca-status.ts';
 
 export interface KeyMaterial {
@@ -137,25 +139,11 @@ export async function issueFor(app: App, issuing: CaMaterial, root: CaMaterial, 
     ocspUrl: `${app.config.publicUrl}/pki/ocsp`,
     issuerUrl: `${app.config.publicUrl}/pki/issuing.crt`,
   });
-  const info = parseCertificate(cert.certificatePem);
-  await app.store.db
-    .insertInto('certificates')
-    .values({
-      serial: info.serialHex,
-      fingerprint: info.fingerprintSha256,
-      user_id: userId,
-      subject_iin: info.iin ?? null,
-      subject_bin: info.bin ?? null,
-      purpose,
-      pem: cert.certificatePem,
-      not_before: info.notBefore.toISOString(),
-      not_after: info.notAfter.toISOString(),
-      status: 'good',
-      revoked_at: null,
-      revocation_reason: null,
-      created_at: app.now().toISOString(),
-    })
-    .execute();
+  // Recorded with its audit entry in one transaction, as the CA's own issuance is.
+  await app.store.db.transaction().execute(async (trx) => {
+    const info = await recordCertificate(trx, cert.certificatePem, { userId, purpose, at: app.now() });
+    await appendCaAudit(trx, { at: app.now().toISOString(), actor: 'system:bootstrap', action: 'issue', serial: info.serialHex, detail: { subject: info.subjectDn, purpose, notAfter: info.notAfter.toISOString(), fingerprint: info.fingerprintSha256, demo: true } });
+  });
   return { certificatePem: cert.certificatePem, privateKeyPem: keys.privateKeyPem, chainPems: [issuing.certificatePem, root.certificatePem] };
 }
 

@@ -1,6 +1,7 @@
 // The instance's OCSP responder (RFC 6960): a delegated responder certificate issued by the
 // issuing CA (EKU OCSPSigning, id-pkix-ocsp-nocheck, 90 days, renewed when 30 remain), its key
 // encrypted at rest next to the CA's, and answers read from the certificates table.
+import { recordCertificate } from './certificate-records.ts';
 import {
   decryptPrivateKeyPem,
   encryptPrivateKeyPem,
@@ -58,24 +59,7 @@ async function issueResponderCertificate(app: App, actor: string, publicKeyPem: 
   const info = parseCertificate(cert.certificatePem);
   await app.store.db.transaction().execute(async (trx) => {
     await appendCaAudit(trx, { at: now.toISOString(), actor, action: 'ocsp_responder_issue', serial: cert.serialHex, detail: { subject: info.subjectDn, notAfter: info.notAfter.toISOString(), instanceResponder: !!store } });
-    await trx
-      .insertInto('certificates')
-      .values({
-        serial: cert.serialHex,
-        fingerprint: info.fingerprintSha256,
-        user_id: null,
-        subject_iin: null,
-        subject_bin: null,
-        purpose: 'ocsp',
-        pem: cert.certificatePem,
-        not_before: info.notBefore.toISOString(),
-        not_after: info.notAfter.toISOString(),
-        status: 'good',
-        revoked_at: null,
-        revocation_reason: null,
-        created_at: now.toISOString(),
-      })
-      .execute();
+    await recordCertificate(trx, cert.certificatePem, { userId: null, purpose: 'ocsp', at: now });
     if (store) {
       const stored: StoredResponder = { certificatePem: cert.certificatePem, privateKeyPem: encryptPrivateKeyPem(store.privateKeyPem, app.config.caPassphrase), serial: cert.serialHex };
       await trx

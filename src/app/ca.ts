@@ -3,6 +3,7 @@
 // certificate's status. Holder data comes from the state databases, never from the request;
 // every CA key use and every status change is written to the hash-chained CA audit log in the
 // transaction that makes it; a certificate is revoked once (compare-and-set on its row).
+import { recordCertificate } from './certificate-records.ts';
 import { sha256Hex } from '../core/canonical.ts';
 import {
   issueCertificate,
@@ -194,24 +195,7 @@ async function issueAndRecord(
       serial: info.serialHex,
       detail: { subject: info.subjectDn, purpose: opts.purpose, notAfter: info.notAfter.toISOString(), fingerprint: info.fingerprintSha256, ...(opts.detail ?? {}) },
     });
-    await trx
-      .insertInto('certificates')
-      .values({
-        serial: info.serialHex,
-        fingerprint: info.fingerprintSha256,
-        user_id: user?.id ?? null,
-        subject_iin: info.iin ?? null,
-        subject_bin: info.bin ?? null,
-        purpose: opts.purpose,
-        pem: cert.certificatePem,
-        not_before: info.notBefore.toISOString(),
-        not_after: info.notAfter.toISOString(),
-        status: 'good',
-        revoked_at: null,
-        revocation_reason: null,
-        created_at: now.toISOString(),
-      })
-      .execute();
+    await recordCertificate(trx, cert.certificatePem, { userId: user?.id ?? null, purpose: opts.purpose, at: now });
     return { serial: info.serialHex, certificatePem: cert.certificatePem, chainPems: [issuing.certificatePem, root.certificatePem], certificate: info };
   });
 }

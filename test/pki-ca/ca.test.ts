@@ -152,8 +152,9 @@ eachEngine('NCA: issue, re-issue, revoke; revocation-aware verification', async 
       assert.equal(ocsp.responses[0]!.status, 'revoked');
       assert.equal(ocsp.responses[0]!.reason, 'keyCompromise');
       const audit = await caAuditEntries(t.app, { serial });
-      assert.deepEqual(audit.map((e) => e.action), ['revoke']);
-      assert.equal(audit[0]!.actorIin, u.company_head.iin);
+      // The demo certificate's issuance is audited too, so its history reads: issued, then revoked.
+      assert.deepEqual(audit.map((e) => e.action), ['issue', 'revoke']);
+      assert.equal(audit[1]!.actorIin, u.company_head.iin);
       // The certificate itself may also sign its own revocation (a compromised key is still valid until then).
       const self = await fresh('sign');
       const selfSerial = parseCertificate(self.certificatePem).serialHex;
