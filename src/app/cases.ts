@@ -1,7 +1,7 @@
 // Case commands and queries. One command is one database transaction: the events it appends, the
 // projection row, the result and the idempotency record commit together or not at all.
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import {
   applicationPayload,
   checkDocuments,
@@ -257,6 +257,15 @@ async function nextNumber(trx: Trx, name: string): Promise<number> {
   return Number(row.value);
 }
 
+/** Case numbers: per year on SQLite; from a sequence on PostgreSQL (no lock held to the commit). */
+async function nextCaseNumber(app: App, trx: Trx, year: string): Promise<number> {
+  if (app.store.engine === 'postgres') {
+    const r = await sql<{ n: string }>`select nextval('case_number_seq') as n`.execute(trx);
+    return Number(r.rows[0]!.n);
+  }
+  return nextNumber(trx, `case:${year}`);
+}
+
 /**
  * After a human step, information systems take their automatic steps (the portal delivering the
  * result) and, when the path reaches its end, the result is issued and recorded in the same
@@ -418,7 +427,7 @@ export async function submitApplication(app: App, user: SessionUser, input: Subm
   return idempotent(app, user, 'submit', key, bytes, async (trx) => {
     const at = now.toISOString();
     const caseId = newId();
-    const n = await nextNumber(trx, `case:${at.slice(0, 4)}`);
+    const n = await nextCaseNumber(app, trx, at.slice(0, 4));
     const number = `${at.slice(0, 4)}${at.slice(5, 7)}-${String(n).padStart(6, '0')}`;
     const actor: Actor = actorOf(user, user.kind === 'applicant' ? 'applicant' : sc.steps.find((s) => s.id === sc.firstStep)!.role, sig);
     const applicantUserId = user.kind === 'applicant' ? user.id : await applicantUserFor(app, trx, applicant);

@@ -52,7 +52,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
   // migrations are idempotent under the migrator's lock, so a failed attempt is simply repeated.
   for (let attempt = 1; ; attempt++) {
     try {
-      await migrate(db, isPg ? opts.schema ?? 'public' : undefined);
+      await migrate(db, isPg ? opts.schema ?? 'public' : undefined, isPg ? 'postgres' : 'sqlite');
       break;
     } catch (e) {
       if (!isPg || attempt >= 3) throw e;

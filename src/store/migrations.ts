@@ -300,8 +300,24 @@ const migrations: Record<string, Migration> = {
   },
 };
 
-export async function migrate(db: Kysely<any>, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+/**
+ * On PostgreSQL, case numbers come from a sequence: a counter row would be locked by every
+ * submission until its commit and serialise all of them across connections. SQLite has one writer
+ * anyway and keeps the counter table.
+ */
+const postgresOnly: Record<string, Migration> = {
+  '0004_case_number_sequence': {
+    async up(db: Kysely<any>) {
+      await sql`create sequence if not exists case_number_seq`.execute(db);
+    },
+  },
+};
+
+export async function migrate(db: Kysely<any>, schema?: string, engine: 'sqlite' | 'postgres' = 'sqlite'): Promise<void> {
+  // Each engine records the migrations it ran; a PostgreSQL-only one is a no-op record on SQLite.
+  const all: Record<string, Migration> = { ...migrations };
+  for (const [name, m] of Object.entries(postgresOnly)) all[name] = engine === 'postgres' ? m : { up: async () => {} };
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => all }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
