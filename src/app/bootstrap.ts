@@ -12,7 +12,6 @@ import {
   exportPkcs12,
   generateKeyPair,
   issueCertificate,
-  parseCertificate,
   TrustStore,
   type CaMaterial,
   type HolderSubject,

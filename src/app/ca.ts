@@ -23,10 +23,13 @@ import {
 import type { SessionUser } from './auth.ts';
 import { gatewayProblem } from './auth.ts';
 import type { App } from './context.ts';
+import type { StateDatabases } from '../gov/gateway.ts';
+import type { Kysely } from 'kysely';
+import type { Tables } from '../store/tables.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from './errors.ts';
 import { appendCaAudit } from './ca-audit.ts';
 import { regenerateCrl } from './ca-crl.ts';
-import { instanceCa, pkiUrls } from './ca-material.ts';
+import { instanceCa, pkiUrls, type InstanceCa } from './ca-material.ts';
 import { signedBytes, verifyOrThrow } from './signing.ts';
 
 /** Staff roles that may operate the CA (issue for others, revoke any certificate). */
@@ -108,10 +111,10 @@ async function verifyCsrOrThrow(csrPem: unknown): Promise<VerifiedCsr> {
  * deceased person or a liquidated organisation gets no certificate. Roles of a legal-entity
  * holder default to first_head for the head on record and employee otherwise.
  */
-export async function holderFromStateDb(app: App, iin: string, bin: string | null, roles?: readonly LegalRole[]): Promise<HolderSubject> {
+export async function holderFromStateDb(app: App, iin: string, bin: string | null, roles?: readonly LegalRole[], stateDb: StateDatabases = app.stateDb): Promise<HolderSubject> {
   let person;
   try {
-    person = await app.stateDb.findIndividual(iin);
+    person = await stateDb.findIndividual(iin);
   } catch (e) {
     throw gatewayProblem(e);
   }
@@ -130,7 +133,7 @@ export async function holderFromStateDb(app: App, iin: string, bin: string | nul
   }
   let entity;
   try {
-    entity = await app.stateDb.findLegalEntity(bin);
+    entity = await stateDb.findLegalEntity(bin);
   } catch (e) {
     throw gatewayProblem(e);
   }
@@ -168,11 +171,23 @@ async function issueAndRecord(
   app: App,
   opts: { publicKeyPem: string; subject: HolderSubject; purpose: Purpose; validityDays: number; actor: CaActor; action: 'issue' | 'reissue'; detail?: Record<string, unknown> },
 ): Promise<IssuedCertificate> {
-  const { root, issuing } = await instanceCa(app);
-  const now = app.now();
+  const ca = await instanceCa(app);
   const user = await app.store.db.selectFrom('users').select('id').where('iin', '=', opts.subject.iin).where('bin', '=', opts.subject.bin ?? '').executeTakeFirst();
-  const { actor, actorIin } = actorLabel(opts.actor);
-  return app.store.db.transaction().execute(async (trx) => {
+  const who = actorLabel(opts.actor);
+  return app.store.db.transaction().execute((trx) => issueAndRecordIn(app, trx, ca, { ...opts, who, userId: user?.id ?? null }));
+}
+
+/** issueAndRecord inside the caller's transaction (the CA loaded by the caller before it opened). */
+async function issueAndRecordIn(
+  app: App,
+  trx: Kysely<Tables>,
+  ca: InstanceCa,
+  opts: { publicKeyPem: string; subject: HolderSubject; purpose: Purpose; validityDays: number; who: { actor: string; actorIin: string | null }; userId: string | null; action: 'issue' | 'reissue'; detail?: Record<string, unknown> },
+): Promise<IssuedCertificate> {
+  const { root, issuing } = ca;
+  const now = app.now();
+  const { actor, actorIin } = opts.who;
+  {
     let cert: { certificatePem: string; serialHex: string };
     try {
       cert = await issueCertificate(issuing, {
@@ -195,9 +210,9 @@ async function issueAndRecord(
       serial: info.serialHex,
       detail: { subject: info.subjectDn, purpose: opts.purpose, notAfter: info.notAfter.toISOString(), fingerprint: info.fingerprintSha256, ...(opts.detail ?? {}) },
     });
-    await recordCertificate(trx, cert.certificatePem, { userId: user?.id ?? null, purpose: opts.purpose, at: now });
+    await recordCertificate(trx, cert.certificatePem, { userId: opts.userId, purpose: opts.purpose, at: now });
     return { serial: info.serialHex, certificatePem: cert.certificatePem, chainPems: [issuing.certificatePem, root.certificatePem], certificate: info };
-  });
+  }
 }
 
 export interface IssueInput {
@@ -226,6 +241,31 @@ export async function issueFromCsr(app: App, actor: CaActor, input: IssueInput):
   const bin = pickId(csr.subject.bin, input.bin, 'bin', 'BIN');
   const subject = await holderFromStateDb(app, iin, bin, roles);
   return issueAndRecord(app, { publicKeyPem: csr.publicKeyPem, subject, purpose, validityDays, actor, action: 'issue' });
+}
+
+/**
+ * issueFromCsr for a holder the caller has already established (an applicant whose case reached
+ * the act of issue), inside the caller's transaction: the request must be signed by its key and,
+ * when it names an IIN (BIN), name this holder's; the subject comes from the state databases
+ * (`stateDb` reading through `trx`). The CA must be loaded before the transaction opened.
+ */
+export async function issueFromCsrIn(
+  app: App,
+  trx: Kysely<Tables>,
+  ca: InstanceCa,
+  o: { csr: unknown; field: string; purpose: Purpose; iin: string; bin: string | null; userId: string | null; who: { actor: string; actorIin: string | null }; stateDb: StateDatabases; detail?: Record<string, unknown> },
+): Promise<IssuedCertificate> {
+  if (typeof o.csr !== 'string' || !o.csr.includes('CERTIFICATE REQUEST')) throw unprocessable('bad_csr', 'a PEM PKCS#10 request (-----BEGIN CERTIFICATE REQUEST-----) is required', o.field);
+  let csr: VerifiedCsr;
+  try {
+    csr = await verifyCsr(o.csr);
+  } catch (e) {
+    return pkiProblem(e, o.field);
+  }
+  if (csr.subject.iin && csr.subject.iin !== o.iin) throw unprocessable('csr_subject_mismatch', `the request is for IIN ${csr.subject.iin}, not the applicant's IIN ${o.iin}`, o.field);
+  if (csr.subject.bin && csr.subject.bin !== (o.bin ?? undefined)) throw unprocessable('csr_subject_mismatch', `the request is for BIN ${csr.subject.bin}, not ${o.bin ? `the applicant's BIN ${o.bin}` : 'an individual applicant'}`, o.field);
+  const subject = await holderFromStateDb(app, o.iin, o.bin, undefined, o.stateDb);
+  return issueAndRecordIn(app, trx, ca, { publicKeyPem: csr.publicKeyPem, subject, purpose: o.purpose, validityDays: DEFAULT_VALIDITY_DAYS, who: o.who, userId: o.userId, action: 'issue', ...(o.detail ? { detail: o.detail } : {}) });
 }
 
 function pickId(fromCsr: string | undefined, given: unknown, field: string, label: string): string | null {
@@ -358,9 +398,18 @@ export async function revokeCertificate(app: App, actor: CaActor, serialIn: unkn
     }
     if (!operator) who = { actor: `holder:${signer.serialHex}`, actorIin: signer.iin ?? null };
   }
-  const now = app.now().toISOString();
   const ca = await instanceCa(app);
-  return app.store.db.transaction().execute(async (trx) => {
+  return app.store.db.transaction().execute((trx) => revokeIn(app, trx, ca, serial, reason, who));
+}
+
+/**
+ * The status change of revokeCertificate inside the caller's transaction (the CA loaded by the
+ * caller before it opened), for a caller that has already decided who may ask: the row's
+ * compare-and-set, the audit entry and the new CRL.
+ */
+export async function revokeIn(app: App, trx: Kysely<Tables>, ca: InstanceCa, serial: string, reason: RevocationReason, who: { actor: string; actorIin: string | null }): Promise<RevocationResult> {
+  const now = app.now().toISOString();
+  {
     let status: RevocationResult['status'];
     let at: string | null;
     if (reason === 'removeFromCRL') {
@@ -407,7 +456,7 @@ export async function revokeCertificate(app: App, actor: CaActor, serialIn: unkn
     }
     const crl = await regenerateCrl(app, trx, ca, who.actor);
     return { serial, status, reason: status === 'good' ? null : reason, revokedAt: at, crlNumber: crl.number };
-  });
+  }
 }
 
 export interface CertificateStatusView {

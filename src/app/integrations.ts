@@ -120,9 +120,11 @@ export async function installIntegrations(app: App, cfg: IntegrationsConfig = ap
   if (n.smsUrl) notifier.useChannel(new HttpSmsChannel({ url: n.smsUrl, directory: stateDbPhones(app.stateDb), ...(n.smsToken ? { headers: { authorization: `Bearer ${n.smsToken}` } } : {}) }));
   const registries = new Registries(app);
 
+  app.effects.push(await (await import('./nca-effects.ts')).ncaEffect(app));
   app.effects.push(registries.effect(), notifier.effect());
   app.guards.push(payments.guard());
   app.submissions.push(payments.submissionHook());
+  app.submissions.push((await import('../gov/spreadsheets/submission-hook.ts')).spreadsheetSubmissionHook());
 
   let dispatcher: Dispatcher | null = null;
   const auto = n.dispatch ? n.dispatch === 'auto' : notifier.channels.size > 0;

@@ -175,6 +175,12 @@ export const Outcome = z.object({
    * re-check after non-conformities brings terms of its own, sometimes in mixed units).
    */
   extendsTerm: z.array(Duration).min(1).optional(),
+  /**
+   * The platform carries out this act of the regulation when the outcome is taken: the CA
+   * issues the applicant's certificates from the requests in the application, or revokes the
+   * certificate the application names. Refused (the command rolls back) when it cannot.
+   */
+  performs: z.enum(['issue_certificates', 'revoke_certificates']).optional(),
 });
 export type Outcome = z.infer<typeof Outcome>;
 

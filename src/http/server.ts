@@ -139,6 +139,7 @@ export async function buildServer(app: App, opts: ServerOptions = {}): Promise<F
 
   // ---- the NCA: CA certificates, CRL, OCSP, certificate operations
   await registerPkiRoutes(f, app, auth);
+  await (await import('./nca-routes.ts')).registerNcaRoutes(f, app, auth);
   await registerWeb(f);
   await registerIntegrationRoutes(f, app);
 

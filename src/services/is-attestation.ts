@@ -34,7 +34,6 @@ type FieldInput = NonNullable<SubCaseInput['fields']>[number];
 type DocumentInput = NonNullable<SubCaseInput['documents']>[number];
 
 const REGISTERED = { kk: 'Тіркелді', ru: 'Зарегистрировано', en: 'Registered' };
-const SENT = { kk: 'Жіберілді', ru: 'Направлено', en: 'Sent' };
 const PASSED = { kk: 'Берілді', ru: 'Передано', en: 'Passed on' };
 const EXECUTOR = { kk: 'Жауапты орындаушы айқындалды', ru: 'Ответственный исполнитель определён', en: 'Executor assigned' };
 

@@ -95,6 +95,39 @@ const revocationReasonField: FieldInput = {
   ref: s004('L817-821, L1105-1108', 'Annex 3 Table 3 row 4, Table 5 row 9', 'The reason is published in the CRL with the serial number and the date.'),
 };
 
+// The PKCS#10 requests the recipient's own software makes (the keys never leave it): the NCA
+// issues the authentication and the signing certificate from them when the case reaches the
+// issue (outcomes marked `performs`). A request must be signed by its key and name the recipient.
+const csrField = (id: 'csrAuth' | 'csrSign', purpose: { kk: string; ru: string; en: string }): FieldInput => ({
+  id,
+  type: 'textarea',
+  required: false,
+  maxLength: 16000,
+  label: {
+    kk: `Тіркеу куәлігіне сұрау салу (PKCS#10, PEM): ${purpose.kk}`,
+    ru: `Запрос на регистрационное свидетельство (PKCS#10, PEM): ${purpose.ru}`,
+    en: `Certificate request (PKCS#10, PEM): ${purpose.en}`,
+  },
+  ref: s004('L169-171, L193-195', 'p.6 process 11, p.7 process 8', 'The screen form (Annex 2) is an image; the request carries the public key of the key pair the recipient generates.'),
+});
+const csrFields: FieldInput[] = [
+  csrField('csrAuth', { kk: 'аутентификация', ru: 'аутентификация', en: 'authentication' }),
+  csrField('csrSign', { kk: 'ЭЦҚ', ru: 'ЭЦП', en: 'signing' }),
+];
+const certificateSerialField: FieldInput = {
+  id: 'certificateSerial',
+  type: 'text',
+  maxLength: 64,
+  label: { kk: 'Тіркеу куәлігінің сериялық нөмірі', ru: 'Серийный номер регистрационного свидетельства', en: 'Serial number of the certificate' },
+  ref: s004('L817-821, L1105-1108', 'Annex 3 Table 3 row 4, Table 5 row 9', 'The serial number is published in the CRL with the date and the reason.'),
+};
+
+/** Marks the outcome of a step with the act the platform performs when it is taken. */
+function performing(step: StepInput, outcomeId: string, performs: 'issue_certificates' | 'revoke_certificates'): StepInput {
+  if (!step.outcomes.some((o) => o.id === outcomeId)) throw new Error(`step ${step.id} has no outcome ${outcomeId}`);
+  return { ...step, outcomes: step.outcomes.map((o) => (o.id === outcomeId ? { ...o, performs } : o)) };
+}
+
 const ISSUE_LETTER = { fields: { operatorAction: ['issue'] } };
 const REVOKE_LETTER = { fields: { operatorAction: ['revoke'] } };
 const SUSPEND_LETTER = { fields: { operatorAction: ['suspend'] } };
@@ -283,7 +316,7 @@ const issueSteps: StepInput[] = [
   confirmRequest({ term: ANNEX3.t1r8, ref: s004('L160-161, L583-584, L598-600', 'p.6 process 9; Annex 3 Table 1 row 8') }),
   verifyOperatorSignature({ term: ANNEX3.t1r9, next: 'issue_certificates', ref: s004('L162-163, L586-590, L610-615', 'p.6 condition 3; Annex 3 Table 1 row 9') }),
   isRefusal({ term: ANNEX3.t1r10, ref: s004('L164-168, L592-594, L603-604', 'p.6 process 10; Annex 3 Table 1 row 10') }),
-  issueCertificates({ term: T1_ROW11, ref: s004('L169-171', 'p.6 process 11; Annex 3 Table 1 row 11 (missing)') }),
+  performing(issueCertificates({ term: T1_ROW11, ref: s004('L169-171', 'p.6 process 11; Annex 3 Table 1 row 11 (missing)') }), 'issued', 'issue_certificates'),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -300,7 +333,7 @@ const reissueSteps: StepInput[] = [
     ref: s004('L189-190, L724-726, L750-752', 'p.7 condition 2; Annex 3 Table 2 row 6', 'Printed next action «9 – егер бұзушылықтар болмаса»: Table 2 has no row 9; read as row 8.'),
   }),
   isRefusal({ term: ANNEX3.t2r7, ref: s004('L191-192, L728-730, L742-743', 'p.7 process 7; Annex 3 Table 2 row 7') }),
-  issueCertificates({ term: ANNEX3.t2r8, ref: s004('L193-195, L732-739, L745-746', 'p.7 process 8; Annex 3 Table 2 row 8') }),
+  performing(issueCertificates({ term: ANNEX3.t2r8, ref: s004('L193-195, L732-739, L745-746', 'p.7 process 8; Annex 3 Table 2 row 8') }), 'issued', 'issue_certificates'),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -330,7 +363,7 @@ const revokeSteps: StepInput[] = [
     ref: s004('L199-204, L783-786, L827-835', 'p.8 process 1, condition 1; Annex 3 Table 3 row 2'),
   },
   isRefusal({ term: ANNEX3.t3r3, ref: s004('L205-206, L769-770, L788-791, L807-809', 'p.8 process 2; Annex 3 Table 3 row 3') }),
-  revokeCertificates({ term: ANNEX3.t3r4, ref: s004('L210-211, L793-795, L811-821', 'p.8 process 3; Annex 3 Table 3 row 4') }),
+  performing(revokeCertificates({ term: ANNEX3.t3r4, ref: s004('L210-211, L793-795, L811-821', 'p.8 process 3; Annex 3 Table 3 row 4') }), 'revoked', 'revoke_certificates'),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -401,7 +434,7 @@ const idCardSteps: StepInput[] = [
       en: "Write the registration certificates onto the recipient's ID card; the recipient receives the result at the PSC or the provider",
     },
     term: term(T4_ROW12),
-    outcomes: [{ id: 'written', label: { kk: 'Жеке куәлікке жазылды', ru: 'Записано на удостоверение личности', en: 'Written onto the ID card' }, next: 'end', signed: false }],
+    outcomes: [{ id: 'written', label: { kk: 'Жеке куәлікке жазылды', ru: 'Записано на удостоверение личности', en: 'Written onto the ID card' }, next: 'end', signed: false, performs: 'issue_certificates' }],
     ref: s004('L239-241', 'p.9 process 10; Annex 3 Table 4 row 12 (missing)'),
   },
 ];
@@ -461,7 +494,7 @@ const counterRevokeSteps: StepInput[] = [
     ref: s004('L260-261, L1089-1090, L1113-1115', 'p.10 condition 2; Annex 3 Table 5 row 7', 'Printed «7 – … болса; 8 – … болмаса» read as 8/9.'),
   }),
   isRefusal({ term: ANNEX3.t5r8, ref: s004('L262-263, L1092-1093, L1099', 'p.10 process 5; Annex 3 Table 5 row 8') }),
-  revokeCertificates({ term: ANNEX3.t5r9, ref: s004('L264-265, L1095-1096, L1101-1109', 'p.10 process 6; Annex 3 Table 5 row 9') }),
+  performing(revokeCertificates({ term: ANNEX3.t5r9, ref: s004('L264-265, L1095-1096, L1101-1109', 'p.10 process 6; Annex 3 Table 5 row 9') }), 'revoked', 'revoke_certificates'),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -840,7 +873,7 @@ export const ncaCertificates = defineService({
         from: 'received',
       },
       channels: [...ncaChannels.online],
-      fields: [emailField],
+      fields: [emailField, ...csrFields],
       documents: [doc.applicationWithNumber, doc.p11AtVisit],
       fee,
       firstStep: 'sdb_check',
@@ -855,7 +888,7 @@ export const ncaCertificates = defineService({
       },
       term: { duration: { amount: 1, unit: 'calendar_days', ref: s004('L748', 'Annex 3 Table 2 row 8', `${DERIVED} 1 day for the issue; the minute rows fall inside.`) }, from: 'received' },
       channels: [...ncaChannels.online],
-      fields: [emailField],
+      fields: [emailField, ...csrFields],
       documents: [],
       fee,
       firstStep: 'sdb_check',
@@ -871,7 +904,7 @@ export const ncaCertificates = defineService({
       },
       term: { duration: { amount: 1, unit: 'calendar_days', ref: s004('L823', 'Annex 3 Table 3 row 4', `${DERIVED} 1 day for the revocation and the CRL publication; the minute rows fall inside.`) }, from: 'received' },
       channels: [...ncaChannels.online],
-      fields: [revocationReasonField],
+      fields: [certificateSerialField, revocationReasonField],
       documents: [],
       fee,
       firstStep: 'check_request',
@@ -887,7 +920,8 @@ export const ncaCertificates = defineService({
       },
       term: { duration: { amount: 0, unit: 'same_day', ref: s004('L888, L954, L239-241', 'Annex 3 Table 4', `${DERIVED} Every row is minutes or seconds and the result is received during the visit.`) }, from: 'received' },
       channels: [...ncaChannels.counter],
-      fields: [],
+      // The requests come from the card's chip, where its keys are generated.
+      fields: [...csrFields],
       documents: [doc.idCard],
       fee,
       firstStep: 'identify',
@@ -902,7 +936,7 @@ export const ncaCertificates = defineService({
       },
       term: { duration: { amount: 2, unit: 'calendar_days', ref: s004('L1111', 'Annex 3 Table 5 row 9', `${DERIVED} 2 days for the revocation and the CRL publication; the minute rows fall inside.`) }, from: 'received' },
       channels: [...ncaChannels.counter],
-      fields: [revocationReasonField],
+      fields: [certificateSerialField, revocationReasonField],
       documents: [doc.p11AtCounter],
       fee,
       firstStep: 'accept_documents',

@@ -12,6 +12,11 @@ import { ServiceDefinition, findStep, findSubcase, type DurationUnit, type SubCa
 import type { CaseView } from '../../src/app/cases.ts';
 import { eachEngine, makeTestApp } from '../support/app.ts';
 import { runCase, staffFor, type PathStep } from '../support/run-case.ts';
+import { holderFromStateDb } from '../../src/app/ca.ts';
+import { instanceCa } from '../../src/app/ca-material.ts';
+import { issueFor, type DemoUser } from '../../src/app/bootstrap.ts';
+import { createCsr, generateKeyPair, parseCertificate } from '../../src/pki/index.ts';
+import type { TestApp } from '../support/app.ts';
 
 const svc = ncaCertificates;
 const SERVICE = 'nca-certificates';
@@ -849,6 +854,25 @@ test('the runs cover the happy path and every refusal branch of every sub-case',
 
 const ROLES_AT_PROVIDER = ['nca_operator', 'egov_portal', 'egov_gateway', 'state_database', 'nca_is', 'provider_officer'];
 
+/**
+ * What a sub-case whose path ends in an act of the CA needs in the application: the recipient's
+ * PKCS#10 requests (an issue), or the serial of a certificate of theirs (a revocation).
+ */
+async function actFields(t: TestApp, subcaseId: string, applicant: DemoUser): Promise<Record<string, unknown>> {
+  const acts = new Set(subcase(subcaseId).steps.flatMap((st) => st.outcomes.map((o) => o.performs)));
+  const subject = await holderFromStateDb(t.app, applicant.iin, applicant.bin || null);
+  if (acts.has('issue_certificates')) {
+    const csr = async () => createCsr(await generateKeyPair('ECDSA-P256'), subject, 'ECDSA-P256');
+    return { csrAuth: await csr(), csrSign: await csr() };
+  }
+  if (acts.has('revoke_certificates')) {
+    const { root, issuing } = await instanceCa(t.app);
+    const held = await issueFor(t.app, issuing, root, subject, 'sign', applicant.userId);
+    return { certificateSerial: parseCertificate(held.certificatePem).serialHex };
+  }
+  return {};
+}
+
 eachEngine('nca-certificates: every sub-case runs end to end with the regulation\'s deadlines', async (t, engine) => {
   const app = await makeTestApp(engine);
   try {
@@ -856,12 +880,14 @@ eachEngine('nca-certificates: every sub-case runs end to end with the regulation
     for (const role of ROLES_AT_PROVIDER) await staffFor(app, 'nca', role);
     for (const r of RUNS) {
       await t.test(r.name, async () => {
+        const applicant = app.users[r.applicant ?? 'company_head'];
+        const fields = { ...(r.mark === 'result' ? await actFields(app, r.subcase, applicant) : {}), ...(r.fields ?? {}) };
         const v: CaseView = await runCase(app, {
           serviceId: SERVICE,
           subcase: r.subcase,
           ...(r.channel ? { channel: r.channel } : {}),
-          applicant: app.users[r.applicant ?? 'company_head'],
-          ...(r.fields ? { fields: r.fields } : {}),
+          applicant,
+          fields,
           at: r.at,
           path: r.path,
         });

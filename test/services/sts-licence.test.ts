@@ -12,7 +12,6 @@ import { registerLicenceRuns } from './support/knb-licence-runs.ts';
 
 const svc = stsLicence;
 const SUBCASES = ['issue', 'reissue', 'duplicate', 'annex'] as const;
-type Sub = (typeof SUBCASES)[number];
 
 function subcase(id: string): SubCase {
   const sc = findSubcase(svc, id);

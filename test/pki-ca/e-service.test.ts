@@ -1,0 +1,205 @@
+// The NCA's e-service wired to its CA: an applicant generates keys on their own side, applies on
+// the portal with two PKCS#10 requests, and when the case reaches the issue the CA issues the
+// authentication and signing certificates in the case command's transaction; a request for
+// somebody else refuses the step and writes nothing; a revocation application revokes the
+// certificate it names (CRL, OCSP), after which it no longer signs in.
+import assert from 'node:assert/strict';
+import { eachEngine, makeTestApp } from '../support/app.ts';
+import { runCase, staffFor, type PathStep } from '../support/run-case.ts';
+import { holderFromStateDb, certificateStatus } from '../../src/app/ca.ts';
+import { instanceCa } from '../../src/app/ca-material.ts';
+import { currentCrl } from '../../src/app/ca-crl.ts';
+import { answerOcsp } from '../../src/app/ca-ocsp.ts';
+import { createChallenge, signIn } from '../../src/app/auth.ts';
+import { getCase, takeAction } from '../../src/app/cases.ts';
+import { caseCertificatesPem } from '../../src/app/nca-effects.ts';
+import { caAuditEntries, verifyCaAudit } from '../../src/app/ca-audit.ts';
+import { signPayload, signText } from '../../src/app/session.ts';
+import { newId } from '../../src/app/ids.ts';
+import { decisionPayload } from '../../src/core/application.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { buildOcspRequest, createCsr, generateKeyPair, parseCertificate, parseCrl, parseOcspResponse, TrustStore, type HolderSubject } from '../../src/pki/index.ts';
+import { populationIin, rejects, writesNothing } from './support.ts';
+
+const SERVICE = 'nca-certificates';
+
+/** The issue path up to (not including) the NCA IS's check that ends in the issue. */
+const UP_TO_CHECK: PathStep[] = [
+  { step: 'sdb_check', outcome: 'data_found' },
+  { step: 'submit_documents', outcome: 'documents_submitted' },
+  { step: 'accept_documents', outcome: 'accepted' },
+  { step: 'confirm_request', outcome: 'confirmed' },
+];
+const CHECK: PathStep = { step: 'verify_operator_signature', outcome: 'request_valid' };
+
+/** Keys made on the applicant's side; only the request goes to the server. */
+async function clientKeys(subject: HolderSubject) {
+  const keys = await generateKeyPair('ECDSA-P256');
+  return { keys, csr: await createCsr(keys, subject, 'ECDSA-P256') };
+}
+
+const splitPem = (pem: string) => pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+
+eachEngine('NCA e-service: the CA issues from the application\'s requests and revokes on a revocation application', async (ctx, engine) => {
+  const t = await makeTestApp(engine);
+  try {
+    const applicant = t.users.applicant;
+    const person = await holderFromStateDb(t.app, applicant.iin, null);
+    const { root, issuing } = await instanceCa(t.app);
+    const trust = new TrustStore([root.certificatePem], [issuing.certificatePem]);
+    let authSerial = '';
+    let authKeys: Awaited<ReturnType<typeof clientKeys>>['keys'] | undefined;
+    let chain: string[] = [];
+
+    await ctx.test('issue: the certificates are issued from the applicant\'s requests when the case reaches issue_certificates', async () => {
+      const auth = await clientKeys(person);
+      const sign = await clientKeys(person);
+      const auditBefore = (await caAuditEntries(t.app)).length;
+      const v = await runCase(t, { serviceId: SERVICE, subcase: 'issue', applicant, fields: { csrAuth: auth.csr, csrSign: sign.csr }, path: [...UP_TO_CHECK, CHECK] });
+      assert.equal(v.mark, 'result');
+      assert.equal(v.currentStep, null);
+      assert.ok(v.timeline.some((e) => e.type === 'step_completed' && e.stepId === 'issue_certificates'));
+
+      const me = await t.login(applicant);
+      const pem = await caseCertificatesPem(t.app, me, v.id);
+      const pems = splitPem(pem);
+      assert.equal(pems.length, 4, 'auth, sign, issuing CA, root');
+      assert.equal(pems[2]!.trim(), issuing.certificatePem.trim());
+      assert.equal(pems[3]!.trim(), root.certificatePem.trim());
+      const [authInfo, signInfo] = [parseCertificate(pems[0]!), parseCertificate(pems[1]!)];
+      assert.deepEqual([authInfo.purpose, signInfo.purpose], ['auth', 'sign']);
+      for (const [info, p, keys] of [[authInfo, pems[0]!, auth.keys], [signInfo, pems[1]!, sign.keys]] as const) {
+        assert.equal(info.iin, applicant.iin);
+        assert.equal((await trust.verifyChain(p, t.clock.now)).ok, true);
+        // The certificate is for the key the applicant made (the server never saw the private key).
+        const spki = (await import('node:crypto')).createPublicKey(p).export({ type: 'spki', format: 'pem' });
+        assert.equal(spki, keys.publicKeyPem);
+        const row = await t.app.store.db.selectFrom('certificates').selectAll().where('serial', '=', info.serialHex).executeTakeFirstOrThrow();
+        assert.equal(row.status, 'good');
+        assert.equal(row.user_id, applicant.userId);
+      }
+      // Both uses of the CA key are in its audit log, made by the case.
+      // (The path's staff get certificates of their own as they are employed: only the case's entries count here.)
+      const audit = (await caAuditEntries(t.app)).slice(auditBefore).filter((e) => e.actor.startsWith('case:'));
+      assert.deepEqual(audit.map((e) => [e.action, e.serial, e.actor]), [
+        ['issue', authInfo.serialHex, `case:${v.id}`],
+        ['issue', signInfo.serialHex, `case:${v.id}`],
+      ]);
+      assert.equal((await verifyCaAudit(t.app)).intact, true);
+
+      // The applicant signs in with the new authentication certificate.
+      const ch = await createChallenge(t.app);
+      const session = await signIn(t.app, { challengeId: ch.challengeId, signature: await signText({ certificatePem: pems[0]!, privateKeyPem: auth.keys.privateKeyPem, chainPems: [issuing.certificatePem, root.certificatePem] }, ch.nonce) });
+      assert.equal(session.user.id, applicant.userId);
+
+      authSerial = authInfo.serialHex;
+      authKeys = auth.keys;
+      chain = pems;
+
+      // Only the applicant downloads them.
+      await rejects(async () => caseCertificatesPem(t.app, await t.login(t.users.company_head), v.id), 403, 'not_applicant');
+    });
+
+    await ctx.test('GET /api/cases/:id/certificates returns the PEM chain to the applicant', async () => {
+      const cabinet = await t.app.store.db.selectFrom('settings').select('key').where('key', 'like', 'case.certificates:%').execute();
+      const caseId = cabinet[0]!.key.slice('case.certificates:'.length);
+      const f = await buildServer(t.app);
+      try {
+        const me = await t.login(applicant);
+        const r = await f.inject({ method: 'GET', url: `/api/cases/${caseId}/certificates`, headers: { authorization: `Bearer ${me.token}` } });
+        assert.equal(r.statusCode, 200, r.body);
+        assert.match(String(r.headers['content-type']), /application\/x-pem-file/);
+        assert.deepEqual(splitPem(r.body), chain);
+        const onlyAuth = await f.inject({ method: 'GET', url: `/api/cases/${caseId}/certificates?purpose=auth`, headers: { authorization: `Bearer ${me.token}` } });
+        assert.equal(splitPem(onlyAuth.body).length, 3);
+        const other = await t.login(t.users.company_head);
+        const denied = await f.inject({ method: 'GET', url: `/api/cases/${caseId}/certificates`, headers: { authorization: `Bearer ${other.token}` } });
+        assert.equal(denied.statusCode, 403);
+      } finally {
+        await f.close();
+      }
+    });
+
+    await ctx.test('a request for another IIN, or one whose signature fails, refuses the issue step and writes nothing', async () => {
+      const stranger = await holderFromStateDb(t.app, await populationIin(t, 4), null);
+      const good = await clientKeys(person);
+      const foreign = await clientKeys(stranger);
+      const broken = await clientKeys(person);
+      // Flip one bit near the end of the DER (inside the signature).
+      const b64 = broken.csr.replace(/-----(BEGIN|END) CERTIFICATE REQUEST-----/g, '').replace(/\s+/g, '');
+      const der = Buffer.from(b64, 'base64');
+      der[der.length - 3] = der[der.length - 3]! ^ 0x01;
+      const tampered = `-----BEGIN CERTIFICATE REQUEST-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE REQUEST-----\n`;
+
+      for (const [fields, rule] of [
+        [{ csrAuth: good.csr, csrSign: foreign.csr }, 'csr_subject_mismatch'],
+        [{ csrAuth: tampered, csrSign: good.csr }, null],
+      ] as const) {
+        const v = await runCase(t, { serviceId: SERVICE, subcase: 'issue', applicant, fields, path: UP_TO_CHECK });
+        assert.equal(v.currentStep, 'verify_operator_signature');
+        const isUser = await staffFor(t, 'nca', 'nca_is');
+        const me = await t.login(isUser);
+        const signature = await signPayload(isUser.sign, decisionPayload({ caseId: v.id, stepId: 'verify_operator_signature', outcomeId: 'request_valid' }));
+        const eventsBefore = (await t.app.store.db.selectFrom('case_events').select('seq').where('case_id', '=', v.id).execute()).length;
+        const err = await writesNothing(t, async () => {
+          try {
+            await takeAction(t.app, me, v.id, { stepId: 'verify_operator_signature', outcomeId: 'request_valid', signature }, newId());
+          } catch (e) {
+            return e as Error & { status: number; rule: string };
+          }
+          assert.fail('the issue step must be refused');
+        });
+        assert.equal(err.status, 422, err.message);
+        if (rule) assert.equal(err.rule, rule);
+        // The case has not moved and has no result.
+        const after = await getCase(t.app, await t.login(applicant), v.id);
+        assert.equal(after.currentStep, 'verify_operator_signature');
+        assert.equal(after.result, undefined);
+        assert.equal((await t.app.store.db.selectFrom('case_events').select('seq').where('case_id', '=', v.id).execute()).length, eventsBefore);
+        assert.equal(await t.app.store.db.selectFrom('results').select('number').where('case_id', '=', v.id).executeTakeFirst(), undefined);
+      }
+    });
+
+    await ctx.test('revoke: the certificate the application names is revoked (CRL, OCSP) and no longer signs in', async () => {
+      assert.ok(authSerial && authKeys);
+      const v = await runCase(t, { serviceId: SERVICE, subcase: 'revoke', applicant, fields: { certificateSerial: authSerial }, path: [{ step: 'check_request', outcome: 'request_confirmed' }] });
+      assert.equal(v.mark, 'result');
+      const s = await certificateStatus(t.app, authSerial);
+      assert.equal(s.status, 'revoked');
+      assert.equal(s.reason, 'cessationOfOperation');
+      const crl = parseCrl((await currentCrl(t.app)).der, issuing.certificatePem);
+      assert.equal(crl.signatureValid, true);
+      assert.equal(crl.entries.find((e) => e.serialHex === authSerial)?.reason, 'cessationOfOperation');
+      const ocsp = parseOcspResponse(await answerOcsp(t.app, buildOcspRequest(issuing.certificatePem, authSerial)), issuing.certificatePem);
+      assert.equal(ocsp.signatureValid, true);
+      assert.equal(ocsp.responses[0]!.status, 'revoked');
+      const audit = await caAuditEntries(t.app, { serial: authSerial });
+      assert.deepEqual(audit.map((e) => [e.action, e.actor]), [['issue', audit[0]!.actor], ['revoke', `case:${v.id}`]]);
+
+      const ch = await createChallenge(t.app);
+      await rejects(async () => signIn(t.app, { challengeId: ch.challengeId, signature: await signText({ certificatePem: chain[0]!, privateKeyPem: authKeys!.privateKeyPem, chainPems: [issuing.certificatePem, root.certificatePem] }, ch.nonce) }), 422, 'revoked');
+    });
+
+    await ctx.test('revoke: a certificate of somebody else, or a revoked one, refuses the act and writes nothing', async () => {
+      const other = parseCertificate(t.users.company_head.sign.certificatePem).serialHex;
+      for (const [serial, reason] of [[other, undefined], [authSerial, 'keyCompromise']] as const) {
+        const v = await runCase(t, { serviceId: SERVICE, subcase: 'revoke', applicant, fields: { certificateSerial: serial, ...(reason ? { revocationReason: reason } : {}) }, path: [] });
+        const isUser = await staffFor(t, 'nca', 'nca_is');
+        const me = await t.login(isUser);
+        const signature = await signPayload(isUser.sign, decisionPayload({ caseId: v.id, stepId: 'check_request', outcomeId: 'request_confirmed' }));
+        const err = await writesNothing(t, async () => {
+          try {
+            await takeAction(t.app, me, v.id, { stepId: 'check_request', outcomeId: 'request_confirmed', signature }, newId());
+          } catch (e) {
+            return e as Error & { status: number; rule: string };
+          }
+          assert.fail('the revocation must be refused');
+        });
+        assert.equal(err.status, serial === other ? 422 : 409, err.message);
+      }
+      assert.equal((await certificateStatus(t.app, other)).status, 'good');
+    });
+  } finally {
+    await t.close();
+  }
+});
