@@ -29,6 +29,17 @@ export function sampleFields(sc: SubCase, ctx: MatchContext, who: { iin: string;
   return out;
 }
 
+/**
+ * Sample contents for file types whose content is checked on submission (a spreadsheet is read
+ * row by row): the module that checks a type registers a valid sample for it, so the core needs
+ * no knowledge of any format beyond PDF.
+ */
+const sampleProducers: Array<{ accepts: (mime: string) => boolean; produce: (mime: string) => Uint8Array }> = [];
+
+export function registerSampleContent(accepts: (mime: string) => boolean, produce: (mime: string) => Uint8Array): void {
+  sampleProducers.push({ accepts, produce });
+}
+
 /** One small PDF per required document; alternatives are answered with a document where one exists. */
 export function sampleDocuments(sc: SubCase, ctx: MatchContext): SampleDocument[] {
   const declared = new Map(sc.documents.map((d) => [d.id, d]));
@@ -38,6 +49,8 @@ export function sampleDocuments(sc: SubCase, ctx: MatchContext): SampleDocument[
     const mime = declared.get(requirement)?.mime?.[0] ?? 'application/pdf';
     const body = mime === 'application/pdf' ? `%PDF-1.4\n% ${req.name.en}\n%%EOF\n` : `sample ${req.name.en}\n`;
     const ext = mime === 'application/pdf' ? 'pdf' : mime.includes('spreadsheet') ? 'xlsx' : mime.includes('excel') ? 'xls' : 'bin';
-    return { requirement, name: `${requirement}.${ext}`, mime, contentBase64: Buffer.from(body).toString('base64') };
+    const producer = sampleProducers.find((p) => p.accepts(mime));
+    const content = producer ? Buffer.from(producer.produce(mime)) : Buffer.from(body);
+    return { requirement, name: `${requirement}.${ext}`, mime, contentBase64: content.toString('base64') };
   });
 }

@@ -14,7 +14,7 @@ import { sha256Hex } from '../../src/core/canonical.ts';
 import { findSubcase } from '../../src/core/regulation.ts';
 import { sampleDocuments, sampleFields } from '../../src/core/sample.ts';
 import { buildServer } from '../../src/http/server.ts';
-import { readNotificationSheet, SheetError, type SheetProblem } from '../../src/gov/spreadsheets/notification-sheet.ts';
+import { readNotificationSheet, sampleNotificationWorkbook, SheetError, type SheetProblem } from '../../src/gov/spreadsheets/notification-sheet.ts';
 import { eachEngine, makeTestApp, type EngineName, type TestApp } from '../support/app.ts';
 import { counts } from './support.ts';
 
@@ -63,6 +63,11 @@ test('a valid notification is read from .xlsx and from .xls (BIFF8) alike, with 
     assert.equal(rows[2]!.notificationDate, '2026-11-18', `${kind}: a date cell`);
     assert.equal(rows[2]!.row, 4, kind);
   }
+});
+
+test('the sample notification is valid in both formats', () => {
+  assert.equal(readNotificationSheet(sampleNotificationWorkbook('xlsx')).rows.length, 1);
+  assert.equal(readNotificationSheet(sampleNotificationWorkbook('biff8')).rows[0]!.notificationDate, '2026-01-15');
 });
 
 test('headers match by kk/ru/en names ignoring case and spaces, in any order, below a title row', () => {

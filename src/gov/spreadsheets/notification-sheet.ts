@@ -325,3 +325,12 @@ export function readNotificationSheet(bytes: Uint8Array, opts: ReadOptions = {})
   if (rows.length === 0) throw new SheetError('empty', `sheet "${sheet}" has a header but no notification rows`, [{ sheet, row: headerR + 2, rule: 'empty', detail: 'no rows under the header' }]);
   return { rows };
 }
+
+/** A small valid notification (.xlsx, or .xls with `bookType: 'biff8'`) for demos, samples and tests. */
+export function sampleNotificationWorkbook(bookType: 'xlsx' | 'biff8' = 'xlsx', date = '2026-01-15'): Uint8Array {
+  const header = NOTIFICATION_COLUMNS.map((c) => c.label.ru);
+  const row = ['Маршрутизатор', 'X100', '8517620009', '1', 'Acme Networks Ltd', 'CN', 'AES-256, RSA-2048', 2048, date];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([header, row]), 'Notification');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType }) as ArrayBuffer);
+}

@@ -4,7 +4,12 @@
 // It names no service: the requirement's `mime` is the trigger.
 import type { SubmissionHook } from '../../app/context.ts';
 import { unprocessable } from '../../app/errors.ts';
-import { isSpreadsheetMime, readNotificationSheet, SheetError } from './notification-sheet.ts';
+import { isSpreadsheetMime, readNotificationSheet, sampleNotificationWorkbook, SheetError } from './notification-sheet.ts';
+import { registerSampleContent } from '../../core/sample.ts';
+
+// Demo data, benchmarks and catalog tests fill a spreadsheet requirement with a workbook this
+// module accepts, not with a placeholder it would rightly refuse.
+registerSampleContent(isSpreadsheetMime, (mime) => sampleNotificationWorkbook(mime === 'application/vnd.ms-excel' ? 'biff8' : 'xlsx'));
 
 export function spreadsheetSubmissionHook(): SubmissionHook {
   return {
