@@ -78,9 +78,10 @@ export async function buildServer(app: App, opts: ServerOptions = {}): Promise<F
     { schema: { summary: 'Planned due date of every step for an application received at a moment', tags: ['catalog'] } },
     async (req) => planFor(app, req.params.id, req.query),
   );
-  f.get<{ Params: { id: string }; Querystring: { subcase?: string; lang?: string; at?: string } }>(
-    '/api/catalog/:id/diagram.svg',
-    { schema: { summary: 'The procedure as an SVG diagram (lanes per role, steps, gateways, terms), every sub-case or one', tags: ['catalog'] } },
+  // Also at /catalog/ID/diagram.svg, the address the catalog's documents give for the diagram.
+  for (const path of ['/api/catalog/:id/diagram.svg', '/catalog/:id/diagram.svg']) f.get<{ Params: { id: string }; Querystring: { subcase?: string; lang?: string; at?: string } }>(
+    path,
+    { schema: { summary: 'The procedure as an SVG diagram (lanes per role, steps, gateways, terms), every sub-case or one', tags: ['catalog'], ...(path.startsWith('/catalog') ? { hide: true } : {}) } },
     async (req, reply) => {
       const svc = catalogEntry(app, req.params.id, req.query.at);
       const { subcase } = req.query;

@@ -55,6 +55,11 @@ test('GET /api/catalog/:id/diagram.svg answers image/svg+xml for every service a
     const svc = app.catalog.inForce(id, app.now());
     if (!svc) continue;
     const whole = await server.inject({ method: 'GET', url: `/api/catalog/${id}/diagram.svg` });
+    // The same diagram at the catalog's own address.
+    const bare = await server.inject({ method: 'GET', url: `/catalog/${id}/diagram.svg` });
+    assert.equal(bare.statusCode, 200);
+    assert.match(String(bare.headers['content-type']), /^image\/svg\+xml/);
+    assert.equal(bare.body, whole.body);
     assert.equal(whole.statusCode, 200, whole.body);
     assert.match(String(whole.headers['content-type']), /^image\/svg\+xml/);
     assertWellFormedXml(whole.body);
