@@ -314,10 +314,10 @@ function applicationFields(std: LicenceStandardLines, activity: FieldInput): Fie
   const FORM_LE = s003(std.formEntity, 'Annex 2 (legal entity)');
   const FORM_IND = s003(std.formIndividual, 'Annex 2 (individual)');
   return [
-    { id: 'legalEntityName', type: 'text', when: ENTITY, ref: FORM_LE, label: { kk: 'Заңды тұлғаның толық атауы', ru: 'Полное наименование юридического лица', en: 'Full name of the legal entity' } },
-    { id: 'bin', type: 'bin', when: ENTITY, ref: FORM_LE, label: { kk: 'БСН', ru: 'БИН', en: 'BIN' } },
-    { id: 'fullName', type: 'text', when: PERSON, ref: FORM_IND, label: { kk: 'Жеке тұлғаның тегі, аты, әкесінің аты', ru: 'Фамилия, имя, отчество физического лица', en: 'Full name of the individual' } },
-    { id: 'iin', type: 'iin', when: PERSON, ref: FORM_IND, label: { kk: 'ЖСН', ru: 'ИИН', en: 'IIN' } },
+    { id: 'legalEntityName', type: 'text', when: ENTITY, prefill: 'legalEntityName', ref: FORM_LE, label: { kk: 'Заңды тұлғаның толық атауы', ru: 'Полное наименование юридического лица', en: 'Full name of the legal entity' } },
+    { id: 'bin', type: 'bin', when: ENTITY, prefill: 'bin', ref: FORM_LE, label: { kk: 'БСН', ru: 'БИН', en: 'BIN' } },
+    { id: 'fullName', type: 'text', when: PERSON, prefill: 'fullName', ref: FORM_IND, label: { kk: 'Жеке тұлғаның тегі, аты, әкесінің аты', ru: 'Фамилия, имя, отчество физического лица', en: 'Full name of the individual' } },
+    { id: 'iin', type: 'iin', when: PERSON, prefill: 'iin', ref: FORM_IND, label: { kk: 'ЖСН', ru: 'ИИН', en: 'IIN' } },
     activity,
     // Address of a legal entity: "index, city, district, region, street, house no., phone, fax, e-mail".
     { id: 'postalCode', type: 'text', maxLength: 6, when: ENTITY, ref: FORM_LE, label: { kk: 'Пошта индексі', ru: 'Почтовый индекс', en: 'Postal code' } },
@@ -330,7 +330,7 @@ function applicationFields(std: LicenceStandardLines, activity: FieldInput): Fie
     { id: 'fax', type: 'phone', required: false, when: ENTITY, ref: FORM_LE, label: { kk: 'Факс', ru: 'Факс', en: 'Fax' } },
     { id: 'email', type: 'email', required: false, when: ENTITY, ref: FORM_LE, label: { kk: 'Электрондық пошта', ru: 'Электронная почта', en: 'E-mail' } },
     // Individual: place of residence and identity document.
-    { id: 'residence', type: 'textarea', when: PERSON, ref: FORM_IND, label: { kk: 'Тұрғылықты жері', ru: 'Место жительства', en: 'Place of residence' } },
+    { id: 'residence', type: 'textarea', when: PERSON, prefill: 'address', ref: FORM_IND, label: { kk: 'Тұрғылықты жері', ru: 'Место жительства', en: 'Place of residence' } },
     { id: 'idDocumentType', type: 'text', when: PERSON, ref: FORM_IND, label: { kk: 'Жеке басын куәландыратын құжаттың түрі', ru: 'Вид документа, удостоверяющего личность', en: 'Identity document: type' } },
     { id: 'idDocumentSeries', type: 'text', required: false, when: PERSON, ref: FORM_IND, label: { kk: 'Құжаттың сериясы', ru: 'Серия документа', en: 'Identity document: series' } },
     { id: 'idDocumentNumber', type: 'text', when: PERSON, ref: FORM_IND, label: { kk: 'Құжаттың нөмірі', ru: 'Номер документа', en: 'Identity document: number' } },
@@ -355,7 +355,7 @@ function applicationFields(std: LicenceStandardLines, activity: FieldInput): Fie
         en: 'Branches (representative offices, facilities, points, sites): location and details',
       },
     },
-    { id: 'headFullName', type: 'text', when: ENTITY, ref: FORM_LE, label: { kk: 'Басшының тегі, аты, әкесінің аты', ru: 'Фамилия, имя, отчество руководителя', en: "Head's full name" } },
+    { id: 'headFullName', type: 'text', when: ENTITY, prefill: 'headFullName', ref: FORM_LE, label: { kk: 'Басшының тегі, аты, әкесінің аты', ru: 'Фамилия, имя, отчество руководителя', en: "Head's full name" } },
   ];
 }
 
