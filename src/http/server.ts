@@ -15,6 +15,7 @@ import { LANGS, type Lang } from '../core/diagram-layout.ts';
 import { findSubcase } from '../core/regulation.ts';
 import { prefill } from '../app/prefill.ts';
 import { registerIntegrationRoutes } from './integration-routes.ts';
+import { registerDocumentRoutes } from './document-routes.ts';
 
 export interface ServerOptions {
   logger?: boolean;
@@ -143,6 +144,7 @@ export async function buildServer(app: App, opts: ServerOptions = {}): Promise<F
   await (await import('./nca-routes.ts')).registerNcaRoutes(f, app, auth);
   await registerWeb(f);
   await registerIntegrationRoutes(f, app);
+  await registerDocumentRoutes(f, app, auth);
 
   return f;
 }
