@@ -134,7 +134,9 @@ async function benchSubmissions(engine: 'sqlite' | 'postgres', workers: number, 
   const port = 20000 + Math.floor(Math.random() * 20000);
   const schema = engine === 'postgres' ? `bench_${randomBytes(5).toString('hex')}` : undefined;
   const env = { ...process.env, QYZMET_DATA_DIR: dir, QYZMET_LOG: '0', QYZMET_CA_PASSPHRASE: 'bench', QYZMET_DATABASE_URL: engine === 'postgres' ? pgUrl! : '', ...(schema ? { QYZMET_DATABASE_SCHEMA: schema } : {}) };
-  const child = spawn(process.execPath, ['bin/qyzmet.mjs', 'serve', '--port', String(port), '--host', '127.0.0.1', '--workers', String(workers)], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  // QYZMET_BENCH_CPU_PROF=DIR writes the server's V8 CPU profile there (open it in Chrome's devtools).
+  const prof = process.env.QYZMET_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.QYZMET_BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, 'bin/qyzmet.mjs', 'serve', '--port', String(port), '--host', '127.0.0.1', '--workers', String(workers)], { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   const base = `http://127.0.0.1:${port}`;
   try {
     const t0 = Date.now();

@@ -2,7 +2,8 @@
 // column is portable: JSON and timestamps are stored as text (ISO 8601 UTC, which sorts), so the
 // same queries run on both and the tests prove it.
 import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Driver } from 'kysely';
+import { GroupCommitSqliteDriver } from './sqlite-group-commit.ts';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,6 +16,8 @@ export interface Store {
   db: Kysely<Tables>;
   engine: Engine;
   close(): Promise<void>;
+  /** SQLite only: how many physical commits carried how many commands (group commit). */
+  commitStats?(): { batches: number; commands: number; largest: number };
 }
 
 export interface OpenOptions {
@@ -28,6 +31,7 @@ export interface OpenOptions {
 export async function openStore(opts: OpenOptions): Promise<Store> {
   const isPg = /^postgres(ql)?:\/\//.test(opts.url);
   let db: Kysely<Tables>;
+  let driver: GroupCommitSqliteDriver | undefined;
   if (isPg) {
     const pool = new pg.Pool({
       connectionString: opts.url,
@@ -50,7 +54,8 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     // size limit gives the disk back afterwards.
     sqlite.pragma('wal_autocheckpoint = 10000');
     sqlite.pragma('journal_size_limit = 67108864');
-    db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+    driver = new GroupCommitSqliteDriver(sqlite, statementCache(sqlite));
+    db = new Kysely<Tables>({ dialect: new GroupCommitSqliteDialect(driver) });
   }
   // Kysely looks for its migration tables in every schema unless told which one is ours. Its
   // catalogue scan can trip over a schema another process drops at that moment (tests do); the
@@ -64,7 +69,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       await new Promise((r) => setTimeout(r, 100 * attempt));
     }
   }
-  return { db, engine: isPg ? 'postgres' : 'sqlite', close: () => db.destroy() };
+  return { db, engine: isPg ? 'postgres' : 'sqlite', close: () => db.destroy(), ...(driver ? { commitStats: () => ({ ...driver.stats }) } : {}) };
 }
 
 /** Unique-constraint violations look different on the two engines. */
@@ -78,41 +83,31 @@ export function isUniqueViolation(err: unknown): boolean {
  * statement, so compiled statements are kept by their SQL text (bounded: queries with IN-lists
  * of varying length would otherwise grow it without end).
  */
-function withStatementCache(sqlite: Database.Database, max = 500) {
+function statementCache(sqlite: Database.Database, max = 500): (sqlText: string) => Database.Statement {
   const cache = new Map<string, Database.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sqlText: string) {
-      let st = cache.get(sqlText);
-      if (!st) {
-        st = sqlite.prepare(sqlText);
-        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-        cache.set(sqlText, st);
-      }
-      return st;
-    },
+  return (sqlText) => {
+    let st = cache.get(sqlText);
+    if (!st) {
+      st = sqlite.prepare(sqlText);
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      cache.set(sqlText, st);
+    }
+    return st;
   };
 }
 
 /**
- * Several server processes may share one SQLite file (WAL). A deferred transaction that reads and
- * then writes fails at once with SQLITE_BUSY when another process wrote in between; taking the
- * write lock at BEGIN makes it wait (busy_timeout) instead. Within one process Kysely already
- * serialises transactions on the single connection.
+ * Several server processes may share one SQLite file (WAL): the driver takes the write lock at
+ * BEGIN (IMMEDIATE), so another process waits (busy_timeout) instead of failing with SQLITE_BUSY
+ * on its first write; within the process, commands are batched into group commits.
  */
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
-
-class ImmediateSqliteDialect extends SqliteDialect {
-  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
-  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
-    super(config);
-    this.#config = config;
+class GroupCommitSqliteDialect extends SqliteDialect {
+  readonly #driver: GroupCommitSqliteDriver;
+  constructor(driver: GroupCommitSqliteDriver) {
+    super({ database: {} as never });
+    this.#driver = driver;
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return this.#driver;
   }
 }
