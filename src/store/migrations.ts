@@ -298,6 +298,57 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('registry_terms_number').on('registry_terms').column('number').execute();
     },
   },
+  '0005_nca_operators_id_cards': {
+    // The NCA's personnel events of its operators (seed 004 p.15(1)) and the ID cards' chips the
+    // counters' card readers hold (src/app/ca-operators.ts, src/app/ca-id-cards.ts).
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('nca_operators')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('iin', 'text', (c) => c.notNull())
+        .addColumn('bin', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text')
+        .addColumn('order_number', 'text', (c) => c.notNull())
+        .addColumn('order_date', 'text', (c) => c.notNull())
+        .addColumn('appointed_on', 'text', (c) => c.notNull())
+        .addColumn('dismissal_date', 'text')
+        .addColumn('dismissal_cause', 'text')
+        .addColumn('dismissal_recorded_at', 'text')
+        .addColumn('dismissal_late', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('nca_operators_order', ['iin', 'bin', 'order_number'])
+        .execute();
+      await db.schema.createIndex('nca_operators_dismissal').on('nca_operators').column('dismissal_date').execute();
+      await db.schema
+        .createTable('nca_operator_absences')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('operator_id', 'text', (c) => c.notNull().references('nca_operators.id'))
+        .addColumn('from_date', 'text', (c) => c.notNull())
+        .addColumn('to_date', 'text')
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('held_at', 'text')
+        .addColumn('settled_at', 'text')
+        .execute();
+      await db.schema.createIndex('nca_operator_absences_open').on('nca_operator_absences').columns(['settled_at', 'operator_id']).execute();
+      await db.schema
+        .createTable('nca_operator_certificates')
+        .addColumn('serial', 'text', (c) => c.primaryKey())
+        .addColumn('operator_id', 'text', (c) => c.notNull().references('nca_operators.id'))
+        .addColumn('held_by_absence', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('nca_operator_certificates_operator').on('nca_operator_certificates').column('operator_id').execute();
+      await db.schema
+        .createTable('id_cards')
+        .addColumn('number', 'text', (c) => c.primaryKey())
+        .addColumn('holder_iin', 'text', (c) => c.notNull())
+        .addColumn('image', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /**

@@ -253,6 +253,54 @@ export interface RegistryTermsTable {
   number: string;
 }
 
+/** An NCA operator appointed by order at a PSC or the provider (seed 004 p.15(1); src/app/ca-operators.ts). */
+export interface NcaOperatorsTable {
+  id: string;
+  iin: string;
+  /** The employer (PSC or provider). */
+  bin: string;
+  user_id: string | null;
+  order_number: string;
+  order_date: string; // YYYY-MM-DD
+  appointed_on: string; // YYYY-MM-DD
+  dismissal_date: string | null; // YYYY-MM-DD
+  dismissal_cause: string | null; // dismissal | transfer
+  dismissal_recorded_at: string | null;
+  /** 1 when the PSC's notice came less than 2 days before the dismissal. */
+  dismissal_late: number;
+  created_at: string;
+}
+
+/** An absence of an NCA operator; more than 15 days puts the operator's certificates on hold. */
+export interface NcaOperatorAbsencesTable {
+  id: string;
+  operator_id: string;
+  from_date: string; // YYYY-MM-DD, first day absent
+  to_date: string | null; // YYYY-MM-DD, last day absent (null: not known yet)
+  recorded_at: string;
+  held_at: string | null;
+  settled_at: string | null;
+}
+
+/** A certificate issued to an NCA operator under an appointment. */
+export interface NcaOperatorCertificatesTable {
+  serial: string;
+  operator_id: string;
+  /** The absence whose hold this certificate is under (released when it ends). */
+  held_by_absence: string | null;
+  created_at: string;
+}
+
+/** The chip of an ID card as the card readers' emulator keeps it (src/pki/id-card.ts). */
+export interface IdCardsTable {
+  number: string;
+  holder_iin: string;
+  image: string; // JSON IdCardImage: private keys sealed under the chip's key
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Tables {
   users: UsersTable;
   certificates: CertificatesTable;
@@ -272,4 +320,8 @@ export interface Tables {
   outbox: OutboxTable;
   registry_entries: RegistryEntriesTable;
   registry_terms: RegistryTermsTable;
+  nca_operators: NcaOperatorsTable;
+  nca_operator_absences: NcaOperatorAbsencesTable;
+  nca_operator_certificates: NcaOperatorCertificatesTable;
+  id_cards: IdCardsTable;
 }
