@@ -52,3 +52,4 @@ export {
   type OcspResponseInfo,
   type OcspSingleResult,
 } from './ocsp.ts';
+export { IdCard, IdCardError, chipKeyFor, CARD_SLOTS, CARD_NUMBER_FORMAT, DEFAULT_PIN_TRIES, type CardSlot, type IdCardImage, type IdCardStatus, type IdCardErrorCode } from './id-card.ts';
