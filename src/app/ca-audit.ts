@@ -7,7 +7,17 @@ import { canonicalJson, sha256Hex } from '../core/canonical.ts';
 import type { Tables } from '../store/tables.ts';
 import type { App } from './context.ts';
 
-export type CaAction = 'issue' | 'reissue' | 'revoke' | 'release_hold' | 'crl_sign' | 'ocsp_responder_issue';
+export type CaAction =
+  | 'issue'
+  | 'reissue'
+  | 'revoke'
+  | 'release_hold'
+  | 'crl_sign'
+  | 'ocsp_responder_issue'
+  // The personnel events of NCA operators that decide their certificates' status (ca-operators.ts).
+  | 'operator_appoint'
+  | 'operator_dismissal'
+  | 'operator_absence';
 
 export interface CaAuditInput {
   at: string;

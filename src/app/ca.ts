@@ -31,6 +31,7 @@ import { appendCaAudit } from './ca-audit.ts';
 import { regenerateCrl } from './ca-crl.ts';
 import { instanceCa, pkiUrls, type InstanceCa } from './ca-material.ts';
 import { signedBytes, verifyOrThrow } from './signing.ts';
+import { dismissedAt, dismissedMessage } from './ca-operator-status.ts';
 
 /** Staff roles that may operate the CA (issue for others, revoke any certificate). */
 export const NCA_OPERATOR_ROLES: readonly string[] = ['nca_operator', 'nca_admin'];
@@ -60,10 +61,28 @@ export function isNcaOperator(actor: CaActor): boolean {
   return actor.kind === 'user' && actor.user.kind === 'staff' && actor.user.roles.some((r) => NCA_OPERATOR_ROLES.includes(r));
 }
 
-function actorLabel(actor: CaActor): { actor: string; actorIin: string | null } {
+export function actorLabel(actor: CaActor): { actor: string; actorIin: string | null } {
   if (actor.kind === 'local') return { actor: `cli:${actor.name}`, actorIin: null };
   if (actor.kind === 'user') return { actor: `user:${actor.user.id}`, actorIin: actor.user.iin };
   return { actor: 'holder', actorIin: null };
+}
+
+/** An NCA administrator (`nca_admin` staff role) or the local CLI: records operators' personnel events. */
+export function isNcaAdmin(actor: CaActor): boolean {
+  if (actor.kind === 'local') return true;
+  return actor.kind === 'user' && actor.user.kind === 'staff' && actor.user.roles.includes('nca_admin');
+}
+
+/**
+ * An operator signed in with an NCA operator certificate of a dismissed holder may do nothing
+ * with the CA, even on a session opened before the dismissal (seed 004 p.15(1)).
+ */
+export async function refuseDismissedSession(app: App, actor: CaActor): Promise<void> {
+  if (actor.kind !== 'user' || !actor.user.certFingerprint) return;
+  const cert = await app.store.db.selectFrom('certificates').select('serial').where('fingerprint', '=', actor.user.certFingerprint).executeTakeFirst();
+  if (!cert) return;
+  const d = await dismissedAt(app, cert.serial, app.now());
+  if (d) throw forbidden('operator_dismissed', `this session was opened with ${dismissedMessage(cert.serial, d)}`);
 }
 
 function requireOperator(actor: CaActor, what: string): void {
@@ -232,6 +251,7 @@ export interface IssueInput {
  */
 export async function issueFromCsr(app: App, actor: CaActor, input: IssueInput): Promise<IssuedCertificate> {
   requireOperator(actor, 'issue certificates');
+  await refuseDismissedSession(app, actor);
   const purpose = parsePurpose(input.purpose);
   const roles = parseRoles(input.roles);
   const validityDays = parseValidity(input.validityDays);
@@ -334,6 +354,7 @@ export async function reissueCertificate(app: App, actor: CaActor, serialIn: unk
   if (row.purpose !== 'auth' && row.purpose !== 'sign') throw unprocessable('not_a_holder_certificate', `certificate ${serial} is not a holder's certificate`, 'serial');
   const now = app.now();
   const operator = isNcaOperator(actor);
+  if (operator) await refuseDismissedSession(app, actor);
   if (!operator || input.signature !== undefined) {
     if (typeof input.csr !== 'string') throw badRequest('csr', 'a PEM PKCS#10 request is required', 'csr');
     const signer = await verifyHolderSignature(app, input.signature, signedBytes(reissuePayload({ serial, csrPem: input.csr })));
@@ -384,6 +405,7 @@ export async function revokeCertificate(app: App, actor: CaActor, serialIn: unkn
   const row = await certificateRow(app, serial);
   let who = actorLabel(actor);
   const operator = isNcaOperator(actor);
+  if (operator) await refuseDismissedSession(app, actor);
   if (input.signature !== undefined || !operator) {
     if (input.signature === undefined) throw forbidden('not_holder', 'only the holder (with a signed request) or an NCA operator may change the status of a certificate');
     const requestedAt = checkFresh(app, input.requestedAt);

@@ -44,6 +44,8 @@ export function startJobs(app: App, everyMs = 60_000): () => void {
     running = true;
     try {
       await expireOverduePauses(app);
+      // NCA operators: revoke 2 days before dismissal, hold after 15 days' absence (ca-operators.ts).
+      if (app.trust) await (await import('./ca-operators.ts')).applyOperatorRules(app);
     } catch (e) {
       console.error('qyzmet jobs:', e);
     } finally {

@@ -15,6 +15,7 @@ import { isRevocationReason, normalizeSerialHex, type Purpose, type RevocationRe
 import type { Tables } from '../store/tables.ts';
 import type { SessionUser } from './auth.ts';
 import { issueFromCsrIn, revokeIn } from './ca.ts';
+import { cardForIssueIn, ID_CARD_FIELD } from './ca-id-cards.ts';
 import { instanceCa } from './ca-material.ts';
 import type { App, CaseEffect, CaseEffectContext } from './context.ts';
 import { forbidden, notFound, unprocessable } from './errors.ts';
@@ -37,7 +38,7 @@ interface CaseCertificates {
 }
 
 /** The state databases as seen from inside `trx` (on SQLite a read outside the open transaction would wait for it). */
-function stateDbIn(app: App, trx: Kysely<Tables>) {
+export function stateDbIn(app: App, trx: Kysely<Tables>) {
   return app.stateDb instanceof DbStateDatabases ? new DbStateDatabases(trx, { timeoutMs: app.stateDb.timeoutMs }) : app.stateDb;
 }
 
@@ -48,7 +49,13 @@ function field(state: CaseState, id: string): string | null {
 
 async function issueCertificates(ctx: CaseEffectContext, stepId: string): Promise<void> {
   const { app, trx, state } = ctx;
-  const wanted = CSR_FIELDS.map((f) => ({ ...f, csr: field(state, f.field) })).filter((f) => f.csr !== null);
+  // A case that names an ID card (idCardNumber) is issued from the requests the card generated
+  // when the recipient entered its PIN, and the certificates are written onto it (ca-id-cards.ts);
+  // the CSR fields are then not read.
+  const card = await cardForIssueIn(app, trx, state, stepId);
+  const wanted = card
+    ? card.requests.map((r) => ({ field: ID_CARD_FIELD, purpose: r.slot as Purpose, csr: r.csrPem as string | null }))
+    : CSR_FIELDS.map((f) => ({ ...f, csr: field(state, f.field) })).filter((f) => f.csr !== null);
   if (wanted.length === 0) {
     throw unprocessable('csr_required', `step ${stepId} issues the applicant's certificates from the PKCS#10 requests of the application, and it has none (${CSR_FIELDS.map((f) => f.field).join(', ')})`, CSR_FIELDS[0]!.field);
   }
@@ -56,6 +63,7 @@ async function issueCertificates(ctx: CaseEffectContext, stepId: string): Promis
   const stateDb = stateDbIn(app, trx);
   const who = { actor: `case:${state.caseId}`, actorIin: state.applicant.iin };
   const serials: CaseCertificates['serials'] = [];
+  const written: Array<{ certificatePem: string; chainPems: string[] }> = [];
   for (const w of wanted) {
     const issued = await issueFromCsrIn(app, trx, ca, {
       csr: w.csr,
@@ -66,10 +74,12 @@ async function issueCertificates(ctx: CaseEffectContext, stepId: string): Promis
       userId: state.applicantUserId,
       who,
       stateDb,
-      detail: { caseId: state.caseId, stepId },
+      detail: { caseId: state.caseId, stepId, ...(card ? { idCard: field(state, ID_CARD_FIELD) } : {}) },
     });
     serials.push({ serial: issued.serial, purpose: w.purpose });
+    written.push({ certificatePem: issued.certificatePem, chainPems: issued.chainPems });
   }
+  if (card) await card.write(written);
   const value: CaseCertificates = { serials };
   await trx.insertInto('settings').values({ key: settingKey(state.caseId), value: JSON.stringify(value) }).execute();
 }

@@ -6,6 +6,7 @@ import { canonicalJson } from '../core/canonical.ts';
 import { verifyCms, type CertificateInfo, type Purpose } from '../pki/index.ts';
 import { trustOf, type App } from './context.ts';
 import { AppError, badRequest, forbidden } from './errors.ts';
+import { dismissedAt, dismissedMessage } from './ca-operator-status.ts';
 
 export interface VerifiedSignature {
   signer: CertificateInfo;
@@ -22,6 +23,9 @@ export async function verifyOrThrow(app: App, signatureB64: unknown, content: Ui
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(signatureB64)) throw badRequest('signature_not_base64', 'the signature is not base64', field);
   const res = await verifyCms(Buffer.from(signatureB64, 'base64'), { content, trust: trustOf(app), at: app.now(), purpose });
   if (!res.ok) throw new AppError(422, res.code, `signature rejected: ${res.message}`, field);
+  // An NCA operator's certificate dies with the appointment, revoked or not (seed 004 p.15(1)).
+  const dismissed = await dismissedAt(app, res.signer.serialHex, app.now());
+  if (dismissed) throw new AppError(422, 'operator_dismissed', `signature rejected: ${dismissedMessage(res.signer.serialHex, dismissed)}`, field);
   return res.signer;
 }
 

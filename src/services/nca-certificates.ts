@@ -114,6 +114,17 @@ const csrFields: FieldInput[] = [
   csrField('csrAuth', { kk: 'аутентификация', ru: 'аутентификация', en: 'authentication' }),
   csrField('csrSign', { kk: 'ЭЦҚ', ru: 'ЭЦП', en: 'signing' }),
 ];
+// The ID card the certificates are issued onto (p.9): its chip generates the keys when the
+// recipient enters the PIN, and the certificates are written onto it (src/app/ca-id-cards.ts).
+// Optional: without it the requests come in csrAuth/csrSign from the counter's own card software.
+const idCardNumberField: FieldInput = {
+  id: 'idCardNumber',
+  type: 'text',
+  required: false,
+  maxLength: 9,
+  label: { kk: 'Жеке куәліктің нөмірі', ru: 'Номер удостоверения личности', en: 'Number of the ID card' },
+  ref: s004('L216-217, L229, L239-241', 'p.9 processes 1, 6, 10', 'The card handed to the PSC or the provider: 9 digits as printed on it.'),
+};
 const certificateSerialField: FieldInput = {
   id: 'certificateSerial',
   type: 'text',
@@ -921,7 +932,7 @@ export const ncaCertificates = defineService({
       term: { duration: { amount: 0, unit: 'same_day', ref: s004('L888, L954, L239-241', 'Annex 3 Table 4', `${DERIVED} Every row is minutes or seconds and the result is received during the visit.`) }, from: 'received' },
       channels: [...ncaChannels.counter],
       // The requests come from the card's chip, where its keys are generated.
-      fields: [...csrFields],
+      fields: [idCardNumberField, ...csrFields],
       documents: [doc.idCard],
       fee,
       firstStep: 'identify',
