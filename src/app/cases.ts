@@ -34,6 +34,7 @@ import { gatewayProblem, findUser, type SessionUser } from './auth.ts';
 import type { App, SubmissionHook } from './context.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from './errors.ts';
 import { newId } from './ids.ts';
+import { insertRows } from '../store/insert.ts';
 import { signedBytes, verifySigned, type VerifiedSignature } from './signing.ts';
 
 type Trx = Transaction<Tables>;
@@ -93,10 +94,7 @@ async function idempotent<T>(app: App, user: SessionUser, command: string, key: 
         const replay = replayFrom<T>(prior, command, key, requestHash);
         if (replay) return replay;
         const res = await fn(trx);
-        await trx
-          .insertInto('idempotency')
-          .values({ user_id: user.id, key, command, request_hash: requestHash, response: JSON.stringify(res), created_at: app.now().toISOString() })
-          .execute();
+        await insertRows(trx, 'idempotency', [{ user_id: user.id, key, command, request_hash: requestHash, response: JSON.stringify(res), created_at: app.now().toISOString() }]);
         return { ...res, replayed: false };
       });
     } catch (e) {
@@ -175,10 +173,10 @@ async function writeEvents(trx: Trx, events: CaseEvent[]): Promise<void> {
   const seen = appendedIn.get(trx) ?? [];
   seen.push(...events);
   appendedIn.set(trx, seen);
-  await trx
-    .insertInto('case_events')
-    .values(
-      events.map((e) => ({
+  await insertRows(
+    trx,
+    'case_events',
+    events.map((e) => ({
         case_id: e.caseId,
         seq: e.seq,
         type: e.data.type,
@@ -193,8 +191,7 @@ async function writeEvents(trx: Trx, events: CaseEvent[]): Promise<void> {
         prev_hash: e.prevHash,
         hash: e.hash,
       })),
-    )
-    .execute();
+  );
 }
 
 /** Appends events to a case inside `trx`, chaining their hashes, and returns the new state. */
@@ -446,25 +443,19 @@ export async function submitApplication(app: App, user: SessionUser, input: Subm
     };
     const first = chain(sc, caseId, null, [{ actor, data, signature: String(input.signature), idempotencyKey: key }], at);
     // The case row goes in first (events reference it), already carrying its projection.
-    await trx
-      .insertInto('cases')
-      .values({
+    await insertRows(trx, 'cases', [
+      {
         id: caseId, number, service_id: svc.id, version: svc.version, subcase: sc.id, channel, provider_id: svc.provider.id,
         applicant_user_id: applicantUserId, applicant_iin: iin, applicant_bin: bin ?? null, submitted_at: at,
         ...projection(app, svc, sc, first.state),
-      })
-      .execute();
+      },
+    ]);
     await writeEvents(trx, first.events);
     for (const r of hooked) await r.inTransaction?.(trx, caseId);
     // A first step done by an information system runs at once.
     const state = await runToRest(app, trx, svc, sc, caseId, first.state, at);
     await settle(app, trx, svc, sc, state, first.state);
-    if (docs.length) {
-      await trx
-        .insertInto('attachments')
-        .values(docs.map((d, i) => ({ id: `${caseId}:${i}`, owner_user_id: applicantUserId, case_id: caseId, name: d.name, mime: d.mime, size: d.size, sha256: d.sha256, content: contents[i]!.toString('base64'), created_at: at })))
-        .execute();
-    }
+    await insertRows(trx, 'attachments', docs.map((d, i) => ({ id: `${caseId}:${i}`, owner_user_id: applicantUserId, case_id: caseId, name: d.name, mime: d.mime, size: d.size, sha256: d.sha256, content: contents[i]!.toString('base64'), created_at: at })));
     return { status: 201, body: summary(app, { id: caseId, number, svc, sc, state }) };
   });
 }

@@ -16,6 +16,7 @@ import type { SessionUser } from './auth.ts';
 import type { App, CaseEffect } from './context.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
 import { newId } from './ids.ts';
+import { insertRows } from '../store/insert.ts';
 
 type Trx = Transaction<Tables>;
 
@@ -90,7 +91,8 @@ export class Notifier {
         const changes = events.map((e) => ({ e, kind: noticeKindOf(e, sc) })).filter((x): x is { e: CaseEvent; kind: NoticeKind } => x.kind !== null);
         if (changes.length === 0) return;
         const caseRow = await trx.selectFrom('cases').select('number').where('id', '=', state.caseId).executeTakeFirst();
-        const last = await trx.selectFrom('notices').select('kind').where('case_id', '=', state.caseId).orderBy('event_seq', 'desc').limit(1).executeTakeFirst();
+        // A case whose log starts in this command has no notices yet.
+        const last = events[0]!.seq === 1 ? undefined : await trx.selectFrom('notices').select('kind').where('case_id', '=', state.caseId).orderBy('event_seq', 'desc').limit(1).executeTakeFirst();
         let previous = last?.kind;
         for (const { e, kind } of changes) {
           // An outcome that sets the mark the case already shows is no change; every request is news.
@@ -126,17 +128,14 @@ export class Notifier {
     }
     const text = renderNotice(kind, lang, vars);
     const id = newId();
-    await trx
-      .insertInto('notices')
-      .values({ id, user_id: state.applicantUserId, case_id: state.caseId, case_number: caseNumber, service_id: svc.id, event_seq: e.seq, kind, lang, subject: text.subject, body: text.body, data: JSON.stringify(data), created_at: e.at, read_at: null })
-      .execute();
+    await insertRows(trx, 'notices', [{ id, user_id: state.applicantUserId, case_id: state.caseId, case_number: caseNumber, service_id: svc.id, event_seq: e.seq, kind, lang, subject: text.subject, body: text.body, data: JSON.stringify(data), created_at: e.at, read_at: null }]);
     const rows = [];
     for (const name of this.channels.keys()) {
       const to = this.recipient(name, state);
       if (!to) continue;
       rows.push({ id: newId(), notice_id: id, channel: name, recipient: to, lang, subject: text.subject, body: name === 'sms' ? text.short : text.body, status: 'pending' as const, attempts: 0, next_attempt_at: e.at, lease_owner: null, lease_until: null, last_error: null, sent_at: null, provider_ref: null, created_at: e.at });
     }
-    if (rows.length) await trx.insertInto('outbox').values(rows).execute();
+    await insertRows(trx, 'outbox', rows);
   }
 
   /** A dispatcher over this instance's outbox and channels. */
