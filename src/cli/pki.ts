@@ -29,6 +29,8 @@ export const PKI_HELP = `qyzmet pki — the National Certification Centre of thi
   qyzmet pki crl [--out FILE]                      the current CRL: DER to FILE, or PEM on stdout
   qyzmet pki status --serial HEX [--json]          a certificate's status
   qyzmet pki audit [--json]                        the CA audit log and whether its hash chain is intact
+  qyzmet pki operator appoint|issue|dismiss|absence|return|list|rules ...
+                                                   NCA operators of PSC staff (qyzmet pki operator help)
   qyzmet pki index [--out FILE]                    the certificates as an OpenSSL index.txt (openssl ocsp -index);
                                                    with --out also FILE.attr (unique_subject = no)
 
@@ -115,6 +117,8 @@ async function pkiCommand(argv: string[]): Promise<number> {
       return audit(rest);
     case 'index':
       return index(rest);
+    case 'operator':
+      return (await import('./pki-operator.ts')).operatorCli(rest, localActor());
     case undefined:
     case 'help':
     case '--help':
