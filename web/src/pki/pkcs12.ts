@@ -2,7 +2,8 @@
 // default): certificates in an encrypted SafeContents, the key in a pkcs8ShroudedKeyBag, both PBES2
 // (PBKDF2 + AES-CBC), and an HMAC integrity MAC keyed by the RFC 7292 KDF. All cryptography is
 // WebCrypto; the private key is imported non-extractable and never leaves this page.
-import { DerError, TAG, children, concat, content, equalBytes, expect, int, isContext, octets, oid, raw, root, type Tlv } from './der.ts';
+// `writeKeyStore` (below) writes the same format from a key generated in this browser.
+import { DER_NULL, DerError, TAG, children, concat, content, encodeOid, encodeUnsigned, equalBytes, expect, int, isContext, octets, oid, raw, root, tlv, type Tlv } from './der.ts';
 import { OID, parseCertificate, importAlgorithm, signAlgorithm, type Certificate } from './cert.ts';
 
 export type KeyStoreErrorCode = 'bad_password' | 'not_pkcs12' | 'unsupported' | 'no_key';
@@ -211,4 +212,100 @@ export async function openKeyStore(file: Uint8Array, password: string): Promise<
     }
   }
   throw new KeyStoreError('no_key', 'the key store has no certificate for its private key');
+}
+
+// ---------------------------------------------------------------- writing
+
+// The format src/pki/pkcs12.ts writes on the server (and OpenSSL 3 by default): the certificates in
+// an encrypted SafeContents, the key in a pkcs8ShroudedKeyBag, both PBES2 with PBKDF2-HMAC-SHA256
+// and AES-256-CBC, and an HMAC-SHA256 MAC keyed by the RFC 7292 KDF. Built in the browser from a
+// key generated here, so the private key is never anywhere but on this page and in the file.
+
+const WRITE_ITERATIONS = 10_000;
+const FRIENDLY_NAME = '1.2.840.113549.1.9.20';
+
+const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
+
+function encodeInt(n: number): Uint8Array {
+  const bytes: number[] = [];
+  for (let v = n; v > 0; v = Math.floor(v / 256)) bytes.unshift(v & 0xff);
+  return encodeUnsigned(Uint8Array.from(bytes.length ? bytes : [0]));
+}
+
+const octetString = (b: Uint8Array) => tlv(TAG.OCTET_STRING, b);
+
+async function pbes2Encrypt(plaintext: Uint8Array, password: string): Promise<{ algorithm: Uint8Array; ciphertext: Uint8Array }> {
+  const salt = random(16);
+  const iv = random(16);
+  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(password) as BufferSource, 'PBKDF2', false, ['deriveKey']);
+  const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', salt: salt as BufferSource, iterations: WRITE_ITERATIONS, hash: 'SHA-256' }, base, { name: 'AES-CBC', length: 256 }, false, ['encrypt']);
+  const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CBC', iv: iv as BufferSource }, key, plaintext as BufferSource));
+  const kdf = tlv(TAG.SEQUENCE, encodeOid(OID.pbkdf2), tlv(TAG.SEQUENCE, octetString(salt), encodeInt(WRITE_ITERATIONS), tlv(TAG.SEQUENCE, encodeOid(OID.hmacWithSha256), DER_NULL)));
+  const scheme = tlv(TAG.SEQUENCE, encodeOid(OID.aes256Cbc), octetString(iv));
+  return { algorithm: tlv(TAG.SEQUENCE, encodeOid(OID.pbes2), tlv(TAG.SEQUENCE, kdf, scheme)), ciphertext };
+}
+
+function bmpString(s: string): Uint8Array {
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    out[i * 2] = s.charCodeAt(i) >> 8;
+    out[i * 2 + 1] = s.charCodeAt(i) & 0xff;
+  }
+  return out;
+}
+
+function bagAttributes(friendlyName: string | undefined, localKeyId: Uint8Array): Uint8Array {
+  const attrs = [tlv(TAG.SEQUENCE, encodeOid(OID.localKeyId), tlv(TAG.SET, octetString(localKeyId)))];
+  if (friendlyName) attrs.unshift(tlv(TAG.SEQUENCE, encodeOid(FRIENDLY_NAME), tlv(TAG.SET, tlv(TAG.BMP, bmpString(friendlyName)))));
+  return tlv(TAG.SET, ...attrs);
+}
+
+const dataContentInfo = (c: Uint8Array) => tlv(TAG.SEQUENCE, encodeOid(OID.data), tlv(0xa0, octetString(c)));
+
+const certBag = (der: Uint8Array, attrs: Uint8Array | null) =>
+  tlv(TAG.SEQUENCE, encodeOid(OID.certBag), tlv(0xa0, tlv(TAG.SEQUENCE, encodeOid(OID.x509Certificate), tlv(0xa0, octetString(der)))), ...(attrs ? [attrs] : []));
+
+export interface KeyStoreInput {
+  /** The holder's private key (extractable: it is written into the file, encrypted). */
+  privateKey: CryptoKey;
+  /** The holder's certificate (DER). */
+  certificate: Uint8Array;
+  /** The rest of the chain: issuing CA, root (DER). */
+  chain: Uint8Array[];
+  password: string;
+  friendlyName?: string;
+}
+
+/**
+ * Writes a PKCS#12 key store. The certificate must be for the private key: a key store whose key and
+ * certificate do not belong together would fail at the first signature, so it is refused here.
+ */
+export async function writeKeyStore(o: KeyStoreInput): Promise<Uint8Array> {
+  if (!o.password) throw new KeyStoreError('bad_password', 'a key store password is required');
+  const cert = parseCertificate(o.certificate);
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', o.privateKey));
+  const signer = await crypto.subtle.importKey('pkcs8', pkcs8 as BufferSource, importAlgorithm(cert), false, ['sign']);
+  if (!(await keyMatches(signer, cert))) throw new KeyStoreError('no_key', 'the certificate is not for this private key');
+  const localKeyId = new Uint8Array(await crypto.subtle.digest('SHA-1', o.certificate as BufferSource));
+
+  const chain = o.chain.filter((d) => !equalBytes(d, o.certificate));
+  const certSafe = tlv(TAG.SEQUENCE, certBag(o.certificate, bagAttributes(o.friendlyName, localKeyId)), ...chain.map((d) => certBag(d, null)));
+  const certEnc = await pbes2Encrypt(certSafe, o.password);
+  const encryptedCerts = tlv(
+    TAG.SEQUENCE,
+    encodeOid(OID.encryptedData),
+    tlv(0xa0, tlv(TAG.SEQUENCE, encodeInt(0), tlv(TAG.SEQUENCE, encodeOid(OID.data), certEnc.algorithm, tlv(0x80, certEnc.ciphertext)))),
+  );
+
+  const keyEnc = await pbes2Encrypt(pkcs8, o.password);
+  const shrouded = tlv(TAG.SEQUENCE, keyEnc.algorithm, octetString(keyEnc.ciphertext));
+  const keySafe = tlv(TAG.SEQUENCE, tlv(TAG.SEQUENCE, encodeOid(OID.pkcs8ShroudedKeyBag), tlv(0xa0, shrouded), bagAttributes(o.friendlyName, localKeyId)));
+
+  const authSafe = tlv(TAG.SEQUENCE, encryptedCerts, dataContentInfo(keySafe));
+  const macSalt = random(16);
+  const key = await macKey(HASHES[OID.sha256]!, bmpPassword(o.password), macSalt, WRITE_ITERATIONS);
+  const hmac = await crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', hmac, authSafe as BufferSource));
+  const macData = tlv(TAG.SEQUENCE, tlv(TAG.SEQUENCE, tlv(TAG.SEQUENCE, encodeOid(OID.sha256), DER_NULL), octetString(mac)), octetString(macSalt), encodeInt(WRITE_ITERATIONS));
+  return tlv(TAG.SEQUENCE, encodeInt(3), dataContentInfo(authSafe), macData);
 }
