@@ -21,6 +21,10 @@ const InboxPage = page(() => import('./pages/Inbox.tsx'));
 const OfficePage = page(() => import('./pages/Office.tsx'));
 const ReceiptPage = page(() => import('./pages/Receipt.tsx'));
 const NotFoundPage = page(() => import('./pages/NotFound.tsx'));
+const NcaApplyPage = page(() => import('./pages/NcaApply.tsx'));
+const NcaKeysPage = page(() => import('./pages/NcaKeys.tsx'));
+const NcaDeskPage = page(() => import('./pages/NcaDesk.tsx'));
+const NcaRequestPage = page(() => import('./pages/NcaRequest.tsx'));
 
 interface Route {
   pattern: string;
@@ -33,7 +37,13 @@ const ROUTES: Route[] = [
   { pattern: '/services/:id', page: ServicePage },
   { pattern: '/signin', page: SignInPage },
   { pattern: '/verify', page: VerifyPage },
+  // The NCA's certificates: the keys are generated in the browser (before the generic form).
+  { pattern: '/apply/nca-certificates/issue', page: NcaApplyPage, auth: 'applicant' },
+  { pattern: '/apply/nca-certificates/reissue', page: NcaApplyPage, auth: 'applicant' },
   { pattern: '/apply/:id/:subcase', page: ApplyPage, auth: 'applicant' },
+  { pattern: '/nca/keys', page: NcaKeysPage, auth: 'applicant' },
+  { pattern: '/nca/desk', page: NcaDeskPage, auth: 'staff' },
+  { pattern: '/nca/desk/:id', page: NcaRequestPage, auth: 'staff' },
   { pattern: '/cabinet', page: CabinetPage, auth: 'applicant' },
   { pattern: '/cases/:id', page: CasePage, auth: 'any' },
   { pattern: '/cases/:id/result', page: ResultPage, auth: 'any' },
@@ -59,9 +69,9 @@ function Header({ path }: { path: string }) {
   const { t } = useI18n();
   const { user, signOut } = useSession();
   const items: Array<[string, string]> = isStaff(user)
-    ? [['/inbox', t('nav.inbox')], ['/office', t('nav.office')], ['/', t('nav.catalog')], ['/verify', t('nav.verify')]]
+    ? [['/inbox', t('nav.inbox')], ...(user!.roles.includes('nca_operator') ? [['/nca/desk', t('nav.ncaDesk')] as [string, string]] : []), ['/office', t('nav.office')], ['/', t('nav.catalog')], ['/verify', t('nav.verify')]]
     : user
-      ? [['/', t('nav.catalog')], ['/cabinet', t('nav.cabinet')], ['/verify', t('nav.verify')]]
+      ? [['/', t('nav.catalog')], ['/cabinet', t('nav.cabinet')], ['/nca/keys', t('nav.ncaKeys')], ['/verify', t('nav.verify')]]
       : [['/', t('nav.catalog')], ['/verify', t('nav.verify')]];
   const current = (href: string) => (href === '/' ? path === '/' || path.startsWith('/services') : path.startsWith(href));
   return (

@@ -89,6 +89,19 @@ export async function request<T>(method: 'GET' | 'POST', path: string, opts: Req
 }
 
 export const get = async <T,>(path: string): Promise<T> => (await request<T>('GET', path)).body;
+
+/** A body that is not JSON (a PEM chain, …) as text, with the session's token; a problem still becomes an ApiError. */
+export async function getText(path: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, 'network', 'network error');
+  }
+  const text = await res.text();
+  if (!res.ok) settle(res.status, text, false);
+  return text;
+}
 export const post = <T,>(path: string, body: unknown, opts: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...opts, body });
 
 /** A fresh Idempotency-Key: one per form, kept with the form, so a repeat can never act twice. */

@@ -256,7 +256,7 @@ function eventText(e: CaseView['timeline'][number], i: I18n, stepName: (id?: str
   }
 }
 
-function ActionForm({ action: a, view, svc, onDone, reload }: { action: AvailableAction; view: CaseView; svc: Service; onDone: (v: CaseView, label: string) => void; reload: () => void }) {
+export function ActionForm({ action: a, view, svc, onDone, reload }: { action: AvailableAction; view: CaseView; svc: Service; onDone: (v: CaseView, label: string) => void; reload: () => void }) {
   const i = useI18n();
   const { t, tx } = i;
   const key = useRef(newIdempotencyKey());

@@ -1,0 +1,293 @@
+// The NCA operator's desk at a public service centre or the provider: the certificate requests
+// waiting for the operator (the nca_operator inbox of the nca-certificates service, most urgent
+// first), each opened on the request page to identify the applicant and confirm with the
+// operator's own signature; and revocation at the centre: the holder is identified by IIN, the
+// certificate looked up by its serial (GET /api/pki/certificates/:serial, an operator may see any),
+// the identity documents scanned, and the application (revoke_at_counter) signed by the operator.
+import { useMemo, useRef, useState } from 'react';
+import { applicationPayload, checkDocuments, requiredDocuments } from '../../../src/core/application.ts';
+import { validateIin } from '../../../src/core/identifiers.ts';
+import type { MatchContext } from '../../../src/core/regulation.ts';
+import type { CaseSummary, Service, SubCase } from '../lib/types.ts';
+import { useI18n, type MessageKey } from '../lib/i18n.tsx';
+import { ApiError, get, isSignatureProblem, newIdempotencyKey, post } from '../lib/api.ts';
+import { serviceEntry, useLoad } from '../lib/catalog.ts';
+import { Link, navigate } from '../lib/router.tsx';
+import { useSession, type User } from '../lib/session.tsx';
+import { described, sent, type Attachment } from '../lib/files.ts';
+import { signPayload, type KeyStore } from '../lib/eds.ts';
+import { problemsByField } from '../lib/forms.ts';
+import { problemText } from '../components/FieldInput.tsx';
+import { DocumentUploads } from '../components/Uploads.tsx';
+import { SignDialog } from '../components/SignDialog.tsx';
+import { Loaded, ProblemAlert } from '../components/Problem.tsx';
+import { OverdueBadge, StatusBadge } from '../components/Status.tsx';
+import { TableWrap, useTitle } from '../lib/ui.tsx';
+
+export const NCA_SERVICE = 'nca-certificates';
+export const NCA_OPERATOR = 'nca_operator';
+/** The channel of the desk: a public service centre. */
+const CHANNEL = 'psc' as const;
+/** Reasons a holder may give (src/app/nca-effects.ts APPLICANT_REASONS), the most common first. */
+export const REASONS = ['keyCompromise', 'cessationOfOperation', 'affiliationChanged', 'superseded', 'unspecified'] as const;
+
+interface CertificateStatus {
+  serial: string;
+  status: 'good' | 'revoked' | 'on_hold' | 'expired';
+  reason: string | null;
+  revokedAt: string | null;
+  purpose: string;
+  subject: string;
+  iin: string | null;
+  bin: string | null;
+  notAfter: string;
+}
+
+export default function NcaDeskPage() {
+  const i = useI18n();
+  const { t, tx } = i;
+  const { user } = useSession() as { user: User };
+  useTitle(t('nca.desk.title'));
+  const operator = user.roles.includes(NCA_OPERATOR);
+  const [s, , retry] = useLoad(async () => {
+    const svc = await serviceEntry(NCA_SERVICE);
+    const inbox = operator ? await get<{ items: CaseSummary[] }>(`/api/inbox?role=${NCA_OPERATOR}`) : { items: [] };
+    return { svc, items: inbox.items.filter((c) => c.serviceId === NCA_SERVICE).sort((a, b) => (a.stepDue ?? a.overallDue).localeCompare(b.stepDue ?? b.overallDue)) };
+  }, [operator]);
+  if (!operator) {
+    return (
+      <>
+        <h1 tabIndex={-1}>{t('nca.desk.title')}</h1>
+        <p className="alert alert-warn">{t('nca.desk.notOperator')}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('nca.desk.title')}</h1>
+      <p className="lead">{t('nca.desk.intro')}</p>
+      <Loaded s={s} retry={retry}>
+        {({ svc, items }) => (
+          <>
+            <section aria-labelledby="desk-queue-h">
+              <h2 id="desk-queue-h">
+                {t('nca.desk.queue')} <span className="muted">({i.number(items.length)})</span>
+              </h2>
+              {items.length === 0 ? (
+                <p>{t('nca.desk.empty')}</p>
+              ) : (
+                <TableWrap label={t('nca.desk.queue')}>
+                  <table className="cases">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('case.number')}</th>
+                        <th scope="col">{t('nca.desk.kind')}</th>
+                        <th scope="col">{t('case.step')}</th>
+                        <th scope="col">{t('case.stepDue')}</th>
+                        <th scope="col">{t('case.status')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {items.map((c) => {
+                        const sc = svc.subcases.find((x) => x.id === c.subcase);
+                        return (
+                          <tr key={c.id}>
+                            <td data-label={t('case.number')}>
+                              <Link href={`/nca/desk/${c.id}`}>{c.number}</Link>
+                            </td>
+                            <td data-label={t('nca.desk.kind')}>{tx(sc?.name, c.subcase)}</td>
+                            <td data-label={t('case.step')}>{tx(sc?.steps.find((x) => x.id === c.currentStep)?.action, c.currentStep ?? '—')}</td>
+                            <td data-label={t('case.stepDue')}>{c.stepDue ? i.dateTime(c.stepDue) : '—'}</td>
+                            <td data-label={t('case.status')}>
+                              <StatusBadge mark={c.mark} /> {c.overdue && <OverdueBadge />}
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </TableWrap>
+              )}
+            </section>
+            {svc.subcases.some((x) => x.id === 'revoke_at_counter') && <RevokeAtCounter svc={svc} sc={svc.subcases.find((x) => x.id === 'revoke_at_counter')!} />}
+            <p className="hint">{t('nca.desk.idCardNote')}</p>
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+function RevokeAtCounter({ svc, sc }: { svc: Service; sc: SubCase }) {
+  const i = useI18n();
+  const { t, tx } = i;
+  const key = useRef(newIdempotencyKey());
+  const [iin, setIin] = useState('');
+  const [serial, setSerial] = useState('');
+  const [reason, setReason] = useState<(typeof REASONS)[number]>('keyCompromise');
+  const [docs, setDocs] = useState<Attachment[]>([]);
+  const [found, setFound] = useState<CertificateStatus | null>(null);
+  const [lookupError, setLookupError] = useState<unknown>(null);
+  const [showAll, setShowAll] = useState(false);
+  const [signing, setSigning] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const summary = useRef<HTMLDivElement>(null);
+
+  const cleanSerial = serial.trim().toLowerCase().replace(/[\s:]/g, '');
+  // A company's certificate is revoked on the company's behalf: the holder's BIN comes from the certificate.
+  const holderBin = found && found.serial === cleanSerial ? found.bin : null;
+  const ctx: MatchContext = useMemo(() => ({ channel: CHANNEL, applicantKind: holderBin ? 'legal_entity' : 'individual' }), [holderBin]);
+  const fields = { certificateSerial: cleanSerial, revocationReason: reason };
+  const withFields = { ...ctx, fields };
+  const required = requiredDocuments(sc, withFields);
+  const docProblems = problemsByField(checkDocuments(sc, docs.map(described), withFields));
+  const iinCheck = validateIin(iin);
+  const problems: Array<[string, string]> = [];
+  if (!iinCheck.ok) problems.push(['desk-iin', t(`val.${iinCheck.error.rule}` as MessageKey, { label: t('office.iin') })]);
+  if (!/^[0-9a-f]{1,40}$/.test(cleanSerial)) problems.push(['desk-serial', t('nca.desk.serialFormat')]);
+  else if (!found || found.serial !== cleanSerial) problems.push(['desk-lookup', t('nca.desk.lookupFirst')]);
+  else if (found.status !== 'good') problems.push(['desk-serial', t('nca.desk.notGood', { status: t(`nca.status.${found.status}`) })]);
+  else if (found.iin !== iin) problems.push(['desk-iin', t('nca.desk.notHolder', { iin: found.iin ?? '—' })]);
+  for (const [k, p] of Object.entries(docProblems)) problems.push([`doc-${k}`, problemText(p, undefined, i)]);
+
+  const lookup = async () => {
+    setLookupError(null);
+    setFound(null);
+    if (!/^[0-9a-f]{1,40}$/.test(cleanSerial)) {
+      setShowAll(true);
+      return;
+    }
+    try {
+      setFound(await get<CertificateStatus>(`/api/pki/certificates/${cleanSerial}`));
+    } catch (e) {
+      setLookupError(e);
+    }
+  };
+
+  const accept = async (ks: KeyStore) => {
+    const applicant = { iin, ...(holderBin ? { bin: holderBin } : {}) };
+    const payload = applicationPayload({ serviceId: svc.id, subcase: sc.id, channel: CHANNEL, applicant, fields, documents: docs.map(described) });
+    const signature = await signPayload(ks, payload);
+    try {
+      const res = await post<CaseSummary>('/api/cases', { serviceId: svc.id, subcase: sc.id, channel: CHANNEL, applicant, fields, documents: docs.map(sent), signature }, { idempotencyKey: key.current });
+      setSigning(false);
+      navigate(`/nca/desk/${res.body.id}`);
+    } catch (e) {
+      if (e instanceof ApiError && !isSignatureProblem(e)) {
+        setSigning(false);
+        setError(e);
+        return;
+      }
+      throw e;
+    }
+  };
+
+  const show = (id: string) => (showAll ? problems.find(([k]) => k === id)?.[1] : undefined);
+  return (
+    <section className="panel" aria-labelledby="desk-revoke-h">
+      <h2 id="desk-revoke-h">{t('nca.desk.revokeTitle')}</h2>
+      <p>{t('nca.desk.revokeIntro')}</p>
+      <form
+        noValidate
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setError(null);
+          if (problems.length) {
+            setShowAll(true);
+            window.setTimeout(() => summary.current?.focus(), 0);
+            return;
+          }
+          setSigning(true);
+        }}
+      >
+        <div className={`field${show('desk-iin') ? ' has-error' : ''}`}>
+          <label htmlFor="desk-iin">{t('office.iin')}</label>
+          <input id="desk-iin" inputMode="numeric" maxLength={12} value={iin} aria-invalid={show('desk-iin') ? true : undefined} aria-describedby={show('desk-iin') ? 'desk-iin-err' : 'desk-iin-hint'} onChange={(e) => setIin(e.currentTarget.value.replace(/\s+/g, ''))} />
+          <p className="hint" id="desk-iin-hint">
+            {t('nca.desk.iinHint')}
+          </p>
+          {show('desk-iin') && (
+            <p className="field-error" id="desk-iin-err">
+              {show('desk-iin')}
+            </p>
+          )}
+        </div>
+        <div className={`field${show('desk-serial') ? ' has-error' : ''}`}>
+          <label htmlFor="desk-serial">{t('nca.keys.serial')}</label>
+          <input id="desk-serial" spellCheck={false} autoComplete="off" maxLength={80} value={serial} aria-invalid={show('desk-serial') ? true : undefined} aria-describedby={show('desk-serial') ? 'desk-serial-err' : undefined} onChange={(e) => setSerial(e.currentTarget.value)} />
+          {show('desk-serial') && (
+            <p className="field-error" id="desk-serial-err">
+              {show('desk-serial')}
+            </p>
+          )}
+          <div className="actions">
+            <button type="button" className="btn" id="desk-lookup" onClick={() => void lookup()}>
+              {t('nca.desk.lookup')}
+            </button>
+          </div>
+        </div>
+        <ProblemAlert error={lookupError} />
+        {found && (
+          <dl className="facts span-all" aria-live="polite">
+            <div>
+              <dt>{t('nca.desk.holder')}</dt>
+              <dd>{found.subject}</dd>
+            </div>
+            <div>
+              <dt>{t('person.iin')}</dt>
+              <dd>{found.iin ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('nca.keys.purpose')}</dt>
+              <dd>{found.purpose === 'auth' || found.purpose === 'sign' ? t(`nca.purpose.${found.purpose}`) : found.purpose}</dd>
+            </div>
+            <div>
+              <dt>{t('nca.desk.status')}</dt>
+              <dd>{t(`nca.status.${found.status}`)}</dd>
+            </div>
+            <div>
+              <dt>{t('nca.keys.validTo')}</dt>
+              <dd>{i.dateTime(found.notAfter)}</dd>
+            </div>
+          </dl>
+        )}
+        <div className="field">
+          <label htmlFor="desk-reason">{tx(sc.fields.find((f) => f.id === 'revocationReason')?.label, t('nca.desk.reason'))}</label>
+          <select id="desk-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value as (typeof REASONS)[number])}>
+            {REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`nca.reason.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="span-all">
+          <legend>{t('office.scans')}</legend>
+          <DocumentUploads required={required} optional={[]} docs={docs} setDocs={setDocs} problems={showAll ? Object.fromEntries(Object.entries(docProblems).map(([k, p]) => [k, problemText(p, undefined, i)])) : {}} />
+        </fieldset>
+        {showAll && problems.length > 0 && (
+          <div className="alert alert-error span-all" role="alert" tabIndex={-1} ref={summary}>
+            <p>{t('apply.fixErrors')}</p>
+            <ul>
+              {problems.map(([id, text]) => (
+                <li key={id + text}>
+                  <a href={`#${id}`}>{text}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <ProblemAlert error={error} />
+        <div className="actions span-all">
+          <button type="submit" className="btn btn-danger">
+            {t('nca.desk.revokeSubmit')}
+          </button>
+        </div>
+      </form>
+      <SignDialog open={signing} title={t('nca.desk.revokeTitle')} onSign={accept} onClose={() => setSigning(false)}>
+        <p>{t('nca.desk.revokeSignWhat', { serial: cleanSerial, iin, reason: t(`nca.reason.${reason}`) })}</p>
+      </SignDialog>
+    </section>
+  );
+}
