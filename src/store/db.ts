@@ -38,6 +38,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       max: opts.poolSize ?? 10,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
+    pool.on('connect', preparedStatements);
     db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     if (opts.schema) await sql`create schema if not exists ${sql.id(opts.schema)}`.execute(db);
   } else {
@@ -70,6 +71,26 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     }
   }
   return { db, engine: isPg ? 'postgres' : 'sqlite', close: () => db.destroy(), ...(driver ? { commitStats: () => ({ ...driver.stats }) } : {}) };
+}
+
+/**
+ * PostgreSQL parses and plans an unnamed statement on every execution; the same few statements run
+ * for every command, so each connection prepares them once under a name (derived from the text) and
+ * then only binds and executes. Only parameterised DML is named (no DDL, no transaction control),
+ * and the set of names is bounded: queries with IN-lists of varying length stay unnamed beyond it.
+ */
+const statementNames = new Map<string, string>();
+const DML = /^\s*(select|insert|update|delete|with)\b/i;
+function preparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...a: unknown[]) => unknown;
+  (client as unknown as { query: (...a: unknown[]) => unknown }).query = (config: unknown, values?: unknown, cb?: unknown) => {
+    if (process.env.QYZMET_PG_PREPARE !== '0' && typeof config === 'string' && Array.isArray(values) && values.length > 0 && cb === undefined && DML.test(config)) {
+      let name = statementNames.get(config);
+      if (!name && statementNames.size < 2000) statementNames.set(config, (name = `q${statementNames.size + 1}`));
+      if (name) return query({ name, text: config, values });
+    }
+    return query(config, values, cb);
+  };
 }
 
 /** Unique-constraint violations look different on the two engines. */
