@@ -50,7 +50,18 @@ export function SignDialog({ open, title, children, onSign, onClose, progress }:
   };
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="sign-title" onCancel={(e) => (busyRef.current ? e.preventDefault() : onClose())}>
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="sign-title"
+      onCancel={(e) => {
+        // Escape closes the dialog; a file chooser dismissed (or given the same key store again) fires
+        // a "cancel" of its own that bubbles up from the input, and must not.
+        if (e.target !== e.currentTarget) return;
+        if (busyRef.current) e.preventDefault();
+        else onClose();
+      }}
+    >
       <form onSubmit={submit} noValidate>
         <h2 id="sign-title">{title}</h2>
         {children}
