@@ -1,6 +1,6 @@
 // Attachments for a set of document requirements: one file input per requirement (or per chosen
 // alternative), type and size checked before reading, a progress bar while the file is read.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { DocumentRequirement } from '../lib/types.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { ALLOWED_MIME, MAX_DOCUMENT_BYTES, acceptOf, checkFile, readFile, toAttachment, typesText, type Attachment } from '../lib/files.ts';
@@ -71,16 +71,33 @@ export function UploadSlot({ id, label, requirement, accepted = ALLOWED_MIME, cu
   );
 }
 
-/** The upload slots for the requirements an application must (or may) carry. */
-export function DocumentUploads({ required, optional, docs, setDocs, problems, idPrefix = 'doc' }: { required: DocumentRequirement[]; optional: DocumentRequirement[]; docs: Attachment[]; setDocs: (d: Attachment[]) => void; problems: Record<string, string>; idPrefix?: string }) {
+/** The alternative of a fee document that the payment gateway answers (no file: a payment order). */
+export const GATEWAY_ALTERNATIVE = 'payment_gateway';
+
+/** How the form pays a fee through the gateway: whether that alternative is chosen, and its panel. */
+export interface GatewayChoice {
+  chosen: boolean;
+  choose(gateway: boolean): void;
+  /** Rendered in place of the file input while the gateway is chosen, with the id given. */
+  panel(id: string, problem: string | null): ReactNode;
+}
+
+/**
+ * The upload slots for the requirements an application must (or may) carry. A requirement the
+ * payment gateway can answer offers it next to its receipt alternatives when `gateway` is given;
+ * without it the gateway is not offered (no file can stand for a gateway payment).
+ */
+export function DocumentUploads({ required, optional, docs, setDocs, problems, idPrefix = 'doc', gateway }: { required: DocumentRequirement[]; optional: DocumentRequirement[]; docs: Attachment[]; setDocs: (d: Attachment[]) => void; problems: Record<string, string>; idPrefix?: string; gateway?: GatewayChoice }) {
   const i = useI18n();
   const { t, tx } = i;
   const [alt, setAlt] = useState<Record<string, string>>({});
   const attach = (a: Attachment) => setDocs([...docs.filter((d) => !(d.requirement === a.requirement && d.sha256 === a.sha256)), a]);
   const remove = (a: Attachment) => setDocs(docs.filter((d) => d !== a));
   const slot = (d: DocumentRequirement) => {
-    const alts = d.satisfiedBy ?? [];
-    const chosen = alts.length ? alt[d.id] ?? docs.find((x) => alts.includes(x.requirement))?.requirement ?? alts[alts.length - 1]! : d.id;
+    const alts = (d.satisfiedBy ?? []).filter((a) => a !== GATEWAY_ALTERNATIVE || gateway);
+    const files = alts.filter((a) => a !== GATEWAY_ALTERNATIVE);
+    const fileChoice = alts.length ? alt[d.id] ?? docs.find((x) => files.includes(x.requirement))?.requirement ?? files[files.length - 1] ?? d.id : d.id;
+    const chosen = gateway?.chosen && alts.includes(GATEWAY_ALTERNATIVE) ? GATEWAY_ALTERNATIVE : fileChoice;
     return (
       <li key={d.id} className="doc-slot">
         {alts.length > 0 && (
@@ -88,13 +105,23 @@ export function DocumentUploads({ required, optional, docs, setDocs, problems, i
             <legend>{tx(d.name)}</legend>
             {alts.map((a) => (
               <div className="field-check" key={a}>
-                <input type="radio" id={`${idPrefix}-${d.id}-${a}`} name={`${idPrefix}-${d.id}`} checked={chosen === a} onChange={() => setAlt({ ...alt, [d.id]: a })} />
-                <label htmlFor={`${idPrefix}-${d.id}-${a}`}>{altName(a, i)}</label>
+                <input
+                  type="radio"
+                  id={`${idPrefix}-${d.id}-${a}`}
+                  name={`${idPrefix}-${d.id}`}
+                  checked={chosen === a}
+                  onChange={() => {
+                    if (a === GATEWAY_ALTERNATIVE) return gateway?.choose(true);
+                    gateway?.choose(false);
+                    setAlt({ ...alt, [d.id]: a });
+                  }}
+                />
+                <label htmlFor={`${idPrefix}-${d.id}-${a}`}>{a === GATEWAY_ALTERNATIVE ? t('pay.option') : altName(a, i)}</label>
               </div>
             ))}
           </fieldset>
         )}
-        <UploadSlot
+        {chosen === GATEWAY_ALTERNATIVE && gateway ? gateway.panel(`${idPrefix}-${d.id}`, problems[d.id] ?? null) : <UploadSlot
           id={`${idPrefix}-${d.id}`}
           label={alts.length ? altName(chosen, i) : tx(d.name)}
           requirement={chosen}
@@ -103,7 +130,7 @@ export function DocumentUploads({ required, optional, docs, setDocs, problems, i
           onAttach={attach}
           onRemove={remove}
           problem={problems[d.id] ?? null}
-        />
+        />}
       </li>
     );
   };

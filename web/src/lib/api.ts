@@ -90,6 +90,28 @@ export async function request<T>(method: 'GET' | 'POST', path: string, opts: Req
 
 export const get = async <T,>(path: string): Promise<T> => (await request<T>('GET', path)).body;
 
+/** A file the API serves (an attachment): its bytes, type and the name the server gives it. */
+export async function download(path: string): Promise<{ bytes: Uint8Array; mime: string; name: string | null }> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(0, 'network', 'network error');
+  }
+  if (!res.ok) settle<never>(res.status, await res.text(), false);
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd)?.[1];
+  let name: string | null = /filename="([^"]*)"/i.exec(cd)?.[1] ?? null;
+  if (star) {
+    try {
+      name = decodeURIComponent(star);
+    } catch {
+      // keep the ASCII name
+    }
+  }
+  return { bytes: new Uint8Array(await res.arrayBuffer()), mime: res.headers.get('content-type') ?? 'application/octet-stream', name };
+}
+
 /** A body that is not JSON (a PEM chain, …) as text, with the session's token; a problem still becomes an ApiError. */
 export async function getText(path: string): Promise<string> {
   let res: Response;

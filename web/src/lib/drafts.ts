@@ -37,6 +37,8 @@ export function useDraft<T>(id: string, initial: () => T): {
   draft: Draft<T>;
   restored: boolean;
   update(data: T): void;
+  /** Changes the draft's latest data (safe across awaits: it never starts from a stale copy). */
+  edit(fn: (data: T) => T): void;
   markSubmitted(s: NonNullable<Draft<T>['submitted']>): void;
   restart(data: T): void;
 } {
@@ -67,6 +69,9 @@ export function useDraft<T>(id: string, initial: () => T): {
     restored: first.current.restored,
     update: (data) => {
       if (!latest.current.submitted) save({ ...latest.current, data, savedAt: new Date().toISOString() });
+    },
+    edit: (fn) => {
+      if (!latest.current.submitted) save({ ...latest.current, data: fn(latest.current.data), savedAt: new Date().toISOString() });
     },
     markSubmitted: (s) => save({ ...latest.current, submitted: s }),
     restart: (data) => save({ key: newIdempotencyKey(), data, savedAt: new Date().toISOString() }),

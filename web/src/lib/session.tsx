@@ -16,6 +16,8 @@ interface Stored {
 
 interface Session {
   user: User | null;
+  /** The server ended the session while the user was working (shown on the sign-in page). */
+  expired: boolean;
   signIn(s: Stored): void;
   signOut(): void;
 }
@@ -41,7 +43,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setToken(s?.token ?? null);
     return s;
   });
+  const [expired, setExpired] = useState(false);
   const signIn = useCallback((s: Stored) => {
+    setExpired(false);
     setToken(s.token);
     localStorage.setItem(KEY, JSON.stringify(s));
     setStored(s);
@@ -64,11 +68,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     setUnauthorizedHandler(() => {
+      // Drafts are kept per user in localStorage: signing in again brings the form back as it was.
+      setExpired(true);
       signOut();
       navigate(`/signin?next=${encodeURIComponent(location.pathname + location.search)}`);
     });
   }, [signOut]);
-  const value = useMemo(() => ({ user: stored?.user ?? null, signIn, signOut }), [stored, signIn, signOut]);
+  const value = useMemo(() => ({ user: stored?.user ?? null, expired, signIn, signOut }), [stored, expired, signIn, signOut]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -4,3 +4,5 @@ export type { Channel, DocumentRequirement, Field, ServiceDefinition as Service,
 export type { CaseView, CaseSummary } from '../../../src/app/cases.ts';
 export type { Prefill } from '../../../src/app/prefill.ts';
 export type { AvailableAction } from '../../../src/core/case.ts';
+export type { PaymentView } from '../../../src/app/payments.ts';
+export type { NoticeView } from '../../../src/app/notices.ts';

@@ -1,14 +1,18 @@
 // The portal application, step by step: the applicant's data from the state databases, the
 // service's form (checked as it is typed, by the same rules the server applies), the documents,
 // a review, and signing and submitting. The form is a draft in localStorage with its own
-// Idempotency-Key, made once: repeats of the submission can only ever create one case.
+// Idempotency-Key, made once: repeats of the submission can only ever create one case. The fee is
+// paid through the payment gateway (an order with its own key, followed until the gateway confirms
+// it, then referenced by the submission) or evidenced by a scan of the receipt.
 import { useMemo, useRef, useState } from 'react';
 import { applicationPayload, checkDocuments, requiredDocuments, validateFields } from '../../../src/core/application.ts';
 import { applicable, displayValue, problemsByField } from '../lib/forms.ts';
 import { matches, type MatchContext } from '../../../src/core/regulation.ts';
 import type { CaseSummary, Field, Prefill, Service, SubCase } from '../lib/types.ts';
+import type { FieldProblem } from '../../../src/core/application.ts';
 import { useI18n } from '../lib/i18n.tsx';
-import { ApiError, get, isSignatureProblem, post } from '../lib/api.ts';
+import { ApiError, get, isSignatureProblem, newIdempotencyKey, post } from '../lib/api.ts';
+import { orderPayment, payOnSimulator, phaseOf, usePaymentOrder } from '../lib/payments.ts';
 import { serviceEntry, useLoad } from '../lib/catalog.ts';
 import { useSession, type User } from '../lib/session.tsx';
 import { useDraft } from '../lib/drafts.ts';
@@ -16,7 +20,8 @@ import { described, sent, type Attachment } from '../lib/files.ts';
 import { signPayload } from '../lib/eds.ts';
 import { Link } from '../lib/router.tsx';
 import { FieldInput, problemText } from '../components/FieldInput.tsx';
-import { DocumentUploads } from '../components/Uploads.tsx';
+import { DocumentUploads, GATEWAY_ALTERNATIVE } from '../components/Uploads.tsx';
+import { PaymentPanel } from '../components/Payment.tsx';
 import { SignDialog } from '../components/SignDialog.tsx';
 import { Loaded, ProblemAlert } from '../components/Problem.tsx';
 import { CHANNEL_KEYS, KIND_KEYS, altName, useTitle } from '../lib/ui.tsx';
@@ -26,6 +31,20 @@ interface FormData {
   fields: Record<string, unknown>;
   /** Attachments, kept in the draft while they are small. */
   docs: Attachment[];
+  /** How the fee is paid: through the gateway (its order's key and id) or by an attached receipt. */
+  fee?: { via: 'gateway' | 'receipt'; key?: string; paymentId?: string };
+}
+
+/** Refusals of a submission that mean the referenced payment cannot pay for it: a new order is needed. */
+const PAYMENT_RULES = new Set(['payment_expired', 'payment_used', 'unknown_payment', 'payment_other_application']);
+
+/** The fee as the regulation states it (before a payment order gives the amount in tenge). */
+function feeText(sc: SubCase, i: ReturnType<typeof useI18n>): string {
+  const parts = [i.t(`fee.${sc.fee.kind}` as never)];
+  if (sc.fee.mci !== undefined) parts.push(i.t('fee.mci', { n: i.number(sc.fee.mci) }));
+  if (sc.fee.budgetCode) parts.push(i.t('fee.budgetCode', { code: sc.fee.budgetCode }));
+  if (sc.fee.paymentPurposeCode) parts.push(i.t('fee.purposeCode', { code: sc.fee.paymentPurposeCode }));
+  return parts.join(', ');
 }
 
 const DRAFT_DOCS_LIMIT = 1_500_000;
@@ -70,7 +89,7 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
   const sc = svc.subcases.find((x) => x.id === subcase)!;
   useTitle(`${t('apply.title')}: ${tx(svc.shortName)}`);
   const ctx: MatchContext = useMemo(() => ({ channel: 'portal', applicantKind: pre.applicantKind }), [pre.applicantKind]);
-  const { draft, restored, update, markSubmitted, restart } = useDraft<FormData>(`${user.id}:${svc.id}:${sc.id}`, () => ({ step: 0, fields: initialFields(sc, pre, lang === 'kk' ? 'kk' : 'ru'), docs: [] }));
+  const { draft, restored, update, edit, markSubmitted, restart } = useDraft<FormData>(`${user.id}:${svc.id}:${sc.id}`, () => ({ step: 0, fields: initialFields(sc, pre, lang === 'kk' ? 'kk' : 'ru'), docs: [] }));
   const [docs, setDocsState] = useState<Attachment[]>(draft.data.docs);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [showAll, setShowAll] = useState(false);
@@ -78,6 +97,10 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
   const [progress, setProgress] = useState<number | null>(null);
   const [replayed, setReplayed] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
+  const [showRestored, setShowRestored] = useState(restored);
+  const [payBusy, setPayBusy] = useState(false);
+  const [payError, setPayError] = useState<unknown>(null);
+  const [payFailed, setPayFailed] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { step, fields } = draft.data;
@@ -90,17 +113,71 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
   const required = requiredDocuments(sc, withFields);
   const optional = sc.documents.filter((d) => !d.required && !d.obtainedByProvider && matches(d.when, withFields));
   const byProvider = sc.documents.filter((d) => d.obtainedByProvider && matches(d.when, withFields));
-  const docProblems = problemsByField(checkDocuments(sc, docs.map(described), withFields));
+
+  // The fee: a document the payment gateway can answer, paid there or by a receipt scan.
+  const feeDoc = sc.documents.find((d) => (d.satisfiedBy ?? []).includes(GATEWAY_ALTERNATIVE) && !d.obtainedByProvider && matches(d.when, withFields));
+  const feeFiles = new Set(feeDoc ? [feeDoc.id, ...(feeDoc.satisfiedBy ?? [])] : []);
+  const fee = draft.data.fee ?? { via: feeDoc && !docs.some((d) => feeFiles.has(d.requirement)) ? 'gateway' : 'receipt' };
+  const viaGateway = !!feeDoc && fee.via === 'gateway';
+  const order = usePaymentOrder(viaGateway ? fee.paymentId : undefined);
+  const phase = phaseOf(order.payment, payFailed);
+  const paid = viaGateway && phase === 'confirmed' && !!order.payment;
+  // Receipt scans are not sent with a gateway payment: the files sent and signed are these.
+  const docsToSend = viaGateway ? docs.filter((d) => !feeFiles.has(d.requirement)) : docs;
+  const docSc = paid ? { ...sc, documents: sc.documents.map((d) => (d === feeDoc ? { ...d, required: false } : d)) } : sc;
+  const docProblems = problemsByField(
+    checkDocuments(docSc, docsToSend.map(described), withFields).map((p): FieldProblem => (viaGateway && p.field === `documents.${feeDoc!.id}` ? { ...p, rule: 'payment_not_confirmed' } : p)),
+  );
+
+  const orderFee = async (fresh: boolean) => {
+    if (payBusy) return;
+    // The key is kept with the draft before the order is sent: a repeat after a lost answer gets the same order.
+    const key = fresh || !fee.key ? newIdempotencyKey() : fee.key;
+    edit((d) => ({ ...d, fee: { via: 'gateway', key } }));
+    setPayBusy(true);
+    setPayError(null);
+    setPayFailed(false);
+    try {
+      const p = await orderPayment(svc.id, sc.id, key);
+      edit((d) => ({ ...d, fee: { via: 'gateway', key, paymentId: p.id } }));
+    } catch (e) {
+      setPayError(e);
+      setPayFailed(true);
+    } finally {
+      setPayBusy(false);
+    }
+  };
+  const payAtSimulator = async () => {
+    if (payBusy || !order.payment) return;
+    setPayBusy(true);
+    setPayError(null);
+    try {
+      await payOnSimulator(order.payment);
+      await order.refresh();
+    } catch (e) {
+      setPayError(e);
+      // A refused notice (late, mismatched) fails this order; a lost connection does not.
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 401) setPayFailed(true);
+    } finally {
+      setPayBusy(false);
+    }
+  };
+  const checkPayment = async () => {
+    setPayError(null);
+    await order.refresh();
+  };
+  const chooseGateway = (g: boolean) => edit((d) => ({ ...d, fee: { ...(d.fee ?? {}), via: g ? 'gateway' : 'receipt' } }));
 
   const setDocs = (d: Attachment[]) => {
     setDocsState(d);
     const size = d.reduce((n, x) => n + x.contentBase64.length, 0);
-    update({ ...draft.data, docs: size <= DRAFT_DOCS_LIMIT ? d : [] });
+    edit((x) => ({ ...x, docs: size <= DRAFT_DOCS_LIMIT ? d : [] }));
   };
   const setField = (id: string, v: unknown) => update({ ...draft.data, fields: { ...fields, [id]: v } });
   const go = (n: number) => {
     update({ ...draft.data, step: n });
     setShowAll(false);
+    setShowRestored(false);
     window.setTimeout(() => headingRef.current?.focus(), 0);
   };
   const next = () => {
@@ -117,12 +194,16 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
 
   const submit = async (ks: Parameters<typeof signPayload>[0]) => {
     setSubmitError(null);
-    const documents = docs.map(described);
+    const documents = docsToSend.map(described);
     const payload = applicationPayload({ serviceId: svc.id, subcase: sc.id, channel: 'portal', applicant: { iin: user.iin, ...(user.bin ? { bin: user.bin } : {}) }, fields: fieldsNow, documents });
     const signature = await signPayload(ks, payload);
     setProgress(0);
     try {
-      const res = await post<CaseSummary>('/api/cases', { serviceId: svc.id, subcase: sc.id, channel: 'portal', fields: fieldsNow, documents: docs.map(sent), signature }, { idempotencyKey: draft.key, onProgress: setProgress });
+      const res = await post<CaseSummary>(
+        '/api/cases',
+        { serviceId: svc.id, subcase: sc.id, channel: 'portal', fields: fieldsNow, documents: docsToSend.map(sent), ...(paid ? { payment: order.payment!.id } : {}), signature },
+        { idempotencyKey: draft.key, onProgress: setProgress },
+      );
       setReplayed(res.replayed);
       markSubmitted({ caseId: res.body.id, number: res.body.number, overallDue: res.body.overallDue });
       setSigning(false);
@@ -132,6 +213,7 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
       if (e instanceof ApiError && !isSignatureProblem(e)) {
         setSigning(false);
         setSubmitError(e);
+        if (PAYMENT_RULES.has(e.rule)) setPayFailed(true);
         return;
       }
       throw e;
@@ -200,7 +282,7 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
         ))}
       </ol>
       <h2>{t('apply.stepOf', { n: step + 1, total: STEPS.length, name: t(STEPS[step]!) })}</h2>
-      {restored && step === 0 && (
+      {showRestored && (
         <p className="alert alert-info" role="status">
           {t('apply.draftRestored', { date: i.dateTime(draft.savedAt) })}
         </p>
@@ -306,6 +388,25 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
             docs={docs}
             setDocs={setDocs}
             problems={Object.fromEntries(Object.entries(docProblems).filter(([id]) => showAll || docs.some((d) => d.requirement === id)).map(([id, p]) => [id, problemText(p, undefined, i)]))}
+            gateway={{
+              chosen: viaGateway,
+              choose: chooseGateway,
+              panel: (id, problem) => (
+                <PaymentPanel
+                  id={id}
+                  phase={phase}
+                  payment={order.payment}
+                  feeText={feeText(sc, i)}
+                  busy={payBusy}
+                  error={payError ?? order.error}
+                  problem={problem}
+                  onOrder={() => void orderFee(false)}
+                  onSimulatorPay={() => void payAtSimulator()}
+                  onCheck={() => void checkPayment()}
+                  onNewOrder={() => void orderFee(true)}
+                />
+              ),
+            }}
           />
           {byProvider.length > 0 && (
             <>
@@ -335,14 +436,16 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
           </dl>
           <h3>{t('apply.stepDocuments')}</h3>
           <ul className="files">
-            {docs.map((d) => (
+            {docsToSend.map((d) => (
               <li key={d.sha256 + d.name}>
                 <strong>{tx(sc.documents.find((x) => x.id === d.requirement)?.name, altName(d.requirement, i))}</strong>: {d.name} ({i.bytes(d.size)}) <code className="hash">SHA-256 {d.sha256.slice(0, 16)}…</code>
               </li>
             ))}
           </ul>
+          {feeDoc && <p>{paid ? t('pay.reviewGateway', { amount: order.payment!.amount.text, id: order.payment!.gatewayRef }) : t('pay.reviewReceipt')}</p>}
           {due.state === 'ok' && <p className="alert alert-info">{t('apply.dueBy', { date: i.dateTime(due.value.due) })}</p>}
           <ProblemAlert error={submitError} />
+          {submitError instanceof ApiError && submitError.status === 0 && <p className="alert alert-info">{t('apply.keptRetry', { action: t('apply.signSubmit') })}</p>}
         </section>
       )}
 
@@ -358,7 +461,20 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
           </button>
         )}
         {step === 3 && (
-          <button type="button" className="btn btn-primary" onClick={() => setSigning(true)}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => {
+              // A draft brought back (or a payment that stopped counting) may no longer be complete.
+              const back = Object.keys(fieldProblems).length > 0 ? 1 : Object.keys(docProblems).length > 0 ? 2 : null;
+              if (back !== null) {
+                go(back);
+                setShowAll(true);
+                return;
+              }
+              setSigning(true);
+            }}
+          >
             {t('apply.signSubmit')}
           </button>
         )}
@@ -367,7 +483,7 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
         {t('apply.draftSaved', { date: i.dateTime(draft.savedAt) })}
       </p>
       <SignDialog open={signing} title={t('apply.signTitle')} onSign={submit} onClose={() => setSigning(false)} progress={progress}>
-        <p>{t('apply.signWhat', { service: tx(svc.shortName), subcase: tx(sc.name), n: docs.length })}</p>
+        <p>{t('apply.signWhat', { service: tx(svc.shortName), subcase: tx(sc.name), n: docsToSend.length })}</p>
       </SignDialog>
     </>
   );

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { decisionPayload, pausePayload } from '../../../src/core/application.ts';
 import type { AvailableAction, CaseView, Service } from '../lib/types.ts';
 import { useI18n, type I18n, type MessageKey } from '../lib/i18n.tsx';
-import { ApiError, get, isSignatureProblem, newIdempotencyKey, post } from '../lib/api.ts';
+import { ApiError, download, get, isSignatureProblem, newIdempotencyKey, post } from '../lib/api.ts';
 import { serviceEntry, useLoad, roleName } from '../lib/catalog.ts';
 import { Link } from '../lib/router.tsx';
 import { useSession } from '../lib/session.tsx';
@@ -212,7 +212,8 @@ function CaseScreen({ view, svc, setView, reload }: { view: CaseView; svc: Servi
           <ul className="files">
             {view.documents.map((d) => (
               <li key={d.id}>
-                <strong>{tx(sc?.documents.find((x) => x.id === d.requirement)?.name, altName(d.requirement ?? '', i))}</strong>: {d.name} ({i.bytes(d.size)}) <code className="hash">SHA-256 {d.sha256.slice(0, 16)}…</code>
+                <strong>{tx(sc?.documents.find((x) => x.id === d.requirement)?.name, altName(d.requirement ?? '', i))}</strong>: {d.name} ({i.bytes(d.size)}) <code className="hash">SHA-256 {d.sha256.slice(0, 16)}…</code>{' '}
+                <DownloadButton caseId={view.id} doc={d} />
               </li>
             ))}
           </ul>
@@ -244,6 +245,56 @@ function CaseScreen({ view, svc, setView, reload }: { view: CaseView; svc: Servi
         </ol>
       </section>
     </article>
+  );
+}
+
+/**
+ * Downloads an attached document with the session's token, checks its SHA-256 against the one the
+ * case records, and only then saves it under its own name.
+ */
+function DownloadButton({ caseId, doc }: { caseId: string; doc: CaseView['documents'][number] }) {
+  const i = useI18n();
+  const { t } = i;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [mismatch, setMismatch] = useState(false);
+  const save = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setMismatch(false);
+    try {
+      const f = await download(`/api/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(doc.id)}`);
+      if (crypto.subtle) {
+        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', f.bytes as BufferSource));
+        if (Array.from(digest, (x) => x.toString(16).padStart(2, '0')).join('') !== doc.sha256) return setMismatch(true);
+      }
+      const url = URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: f.mime }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = f.name ?? doc.name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="btn btn-small" onClick={() => void save()} aria-disabled={busy} aria-label={t('case.downloadNamed', { name: doc.name })}>
+        {t('case.download')}
+      </button>
+      <ProblemAlert error={error} />
+      {mismatch && (
+        <div className="alert alert-error" role="alert">
+          {t('case.downloadMismatch', { name: doc.name })}
+        </div>
+      )}
+    </>
   );
 }
 

@@ -9,6 +9,7 @@ import { useSession, type User } from '../lib/session.tsx';
 import { navigate } from '../lib/router.tsx';
 import { KeyStoreFields, type KeyStoreValue } from '../components/KeyStore.tsx';
 import { ProblemAlert } from '../components/Problem.tsx';
+import { SessionExpiredNotice } from '../components/SessionExpired.tsx';
 import { useTitle } from '../lib/ui.tsx';
 
 export default function SignInPage({ query }: { query: URLSearchParams }) {
@@ -51,6 +52,7 @@ export default function SignInPage({ query }: { query: URLSearchParams }) {
     <>
       <h1 tabIndex={-1}>{t('signin.title')}</h1>
       <p className="lead">{t('signin.intro')}</p>
+      <SessionExpiredNotice />
       {!secure && (
         <div className="alert alert-error" role="alert">
           {t('eds.insecure')}
