@@ -31,12 +31,28 @@ export async function operatorDismissalOf(app: Pick<App, 'store'>, serial: strin
   const { rows } = await app.store.db.executeQuery<{ id: string; iin: string; bin: string; order_number: string; dismissal_date: string | null }>(CompiledQuery.raw(sqlText, [serial]));
   const r = rows[0];
   if (!r || !r.dismissal_date) return undefined;
+  return dismissalOf({ ...r, dismissal_date: r.dismissal_date });
+}
+
+export function dismissalOf(r: { id: string; iin: string; bin: string; order_number: string; dismissal_date: string }): OperatorDismissal {
   return { operatorId: r.id, iin: r.iin, bin: r.bin, orderNumber: r.order_number, dismissalDate: r.dismissal_date, from: startOfLocalDate(r.dismissal_date) };
 }
 
+/**
+ * The revocation hook reads the dismissal together with the status (one look-up) and leaves it
+ * here, keyed by the very certificate object the verification returns as its signer. Each
+ * verification runs the hook before its caller asks, so what is found is at least as fresh as that
+ * verification's own status read.
+ */
+const seenWithStatus = new WeakMap<object, OperatorDismissal | null>();
+export function noteDismissal(cert: object, d: OperatorDismissal | null): void {
+  seenWithStatus.set(cert, d);
+}
+
 /** The dismissal that forbids using certificate `serial` at `at`, if any. */
-export async function dismissedAt(app: Pick<App, 'store'>, serial: string, at: Date): Promise<OperatorDismissal | undefined> {
-  const d = await operatorDismissalOf(app, serial);
+export async function dismissedAt(app: Pick<App, 'store'>, serial: string, at: Date, cert?: object): Promise<OperatorDismissal | undefined> {
+  const noted = cert ? seenWithStatus.get(cert) : undefined;
+  const d = noted !== undefined ? (noted ?? undefined) : await operatorDismissalOf(app, serial);
   return d && at.getTime() >= d.from.getTime() ? d : undefined;
 }
 

@@ -3,6 +3,7 @@
 import { CompiledQuery } from 'kysely';
 import { isRevocationReason, type RevocationCheck, type RevocationReason } from '../pki/index.ts';
 import type { App } from './context.ts';
+import { dismissalOf, noteDismissal, type OperatorDismissal } from './ca-operator-status.ts';
 
 export interface RecordedStatus {
   serial: string;
@@ -10,9 +11,15 @@ export interface RecordedStatus {
   status: 'good' | 'revoked';
   revokedAt: string | null;
   reason: RevocationReason | null;
+  /** Set when the certificate is an NCA operator's whose holder's dismissal is recorded. */
+  dismissal?: OperatorDismissal;
 }
 
-const STATUS_SQL = 'select serial, fingerprint, status, revoked_at, revocation_reason from certificates where serial = ';
+// The holder's dismissal, when the certificate is an NCA operator's, comes with the status: every
+// signature check needs both, and on PostgreSQL a second look-up is a second round trip.
+const STATUS_SQL =
+  'select c.serial, c.fingerprint, c.status, c.revoked_at, c.revocation_reason, o.id as operator_id, o.iin as operator_iin, o.bin as operator_bin, o.order_number, o.dismissal_date' +
+  ' from certificates c left join nca_operator_certificates oc on oc.serial = c.serial left join nca_operators o on o.id = oc.operator_id where c.serial = ';
 
 interface StatusRow {
   serial: string;
@@ -20,6 +27,11 @@ interface StatusRow {
   status: 'good' | 'revoked';
   revoked_at: string | null;
   revocation_reason: string | null;
+  operator_id: string | null;
+  operator_iin: string | null;
+  operator_bin: string | null;
+  order_number: string | null;
+  dismissal_date: string | null;
 }
 
 /**
@@ -38,6 +50,9 @@ export async function recordedStatus(app: Pick<App, 'store'>, serial: string): P
     status: row.status,
     revokedAt: row.revoked_at,
     reason: isRevocationReason(row.revocation_reason) ? row.revocation_reason : null,
+    ...(row.operator_id && row.dismissal_date
+      ? { dismissal: dismissalOf({ id: row.operator_id, iin: row.operator_iin!, bin: row.operator_bin!, order_number: row.order_number!, dismissal_date: row.dismissal_date }) }
+      : {}),
   };
 }
 
@@ -56,6 +71,7 @@ export function revokedAt(s: Pick<RecordedStatus, 'status' | 'revokedAt'>, at: D
 export function revocationFromTable(app: App): RevocationCheck {
   return async (cert, at) => {
     const s = await recordedStatus(app, cert.serialHex);
+    noteDismissal(cert, s?.dismissal ?? null);
     if (!s || s.fingerprint !== cert.fingerprintSha256) return 'unknown';
     return revokedAt(s, at) ? 'revoked' : 'good';
   };

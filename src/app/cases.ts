@@ -36,6 +36,7 @@ import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } fr
 import { newId } from './ids.ts';
 import { insertRows } from '../store/insert.ts';
 import { signedBytes, verifySigned, type VerifiedSignature } from './signing.ts';
+import { automaticOutcome } from './checks.ts';
 
 type Trx = Transaction<Tables>;
 
@@ -237,11 +238,11 @@ function projection(app: App, svc: ServiceDefinition, sc: SubCase, s: CaseState)
  * appended (registries, notices, payments), then the projection row is rewritten — all before the
  * transaction commits, so a result is never delivered without its registry entry or its notice.
  */
-export async function settle(app: App, trx: Trx, svc: ServiceDefinition, sc: SubCase, state: CaseState, alreadyProjected?: CaseState): Promise<void> {
+export async function settle(app: App, trx: Trx, svc: ServiceDefinition, sc: SubCase, state: CaseState, known: { alreadyProjected?: CaseState; caseNumber?: string } = {}): Promise<void> {
   const events = appendedIn.get(trx) ?? [];
   appendedIn.delete(trx);
-  for (const fx of app.effects) await fx.afterEvents({ app, trx, svc, sc, state, events });
-  if (state !== alreadyProjected) await trx.updateTable('cases').set(projection(app, svc, sc, state)).where('id', '=', state.caseId).execute();
+  for (const fx of app.effects) await fx.afterEvents({ app, trx, svc, sc, state, events, ...(known.caseNumber ? { caseNumber: known.caseNumber } : {}) });
+  if (state !== known.alreadyProjected) await trx.updateTable('cases').set(projection(app, svc, sc, state)).where('id', '=', state.caseId).execute();
 }
 
 // Written once as text: Kysely's upsert builder cost more than the statement on every submission.
@@ -275,8 +276,9 @@ async function runToRest(app: App, trx: Trx, svc: ServiceDefinition, sc: SubCase
     if (state.currentStep) {
       const step = findStep(sc, state.currentStep)!;
       if (!step.automatic) return state;
-      const o = step.outcomes[0]!;
-      ({ state } = await append(trx, sc, caseId, state, [{ actor: { userId: `system:${step.role}`, role: step.role }, data: { type: 'step_completed', stepId: step.id, outcomeId: o.id } }], at));
+      // The single outcome, or the one the step's declared check decides (src/app/checks.ts).
+      const data = await automaticOutcome(app, trx, svc, sc, state, step);
+      ({ state } = await append(trx, sc, caseId, state, [{ actor: { userId: `system:${step.role}`, role: step.role }, data }], at));
       continue;
     }
     if (state.result) return state;
@@ -455,7 +457,7 @@ export async function submitApplication(app: App, user: SessionUser, input: Subm
     for (const r of hooked) await r.inTransaction?.(trx, caseId);
     // A first step done by an information system runs at once.
     const state = await runToRest(app, trx, svc, sc, caseId, first.state, at);
-    await settle(app, trx, svc, sc, state, first.state);
+    await settle(app, trx, svc, sc, state, { alreadyProjected: first.state, caseNumber: number });
     await insertRows(trx, 'attachments', docs.map((d, i) => ({ id: `${caseId}:${i}`, owner_user_id: applicantUserId, case_id: caseId, name: d.name, mime: d.mime, size: d.size, sha256: d.sha256, content: contents[i]!.toString('base64'), created_at: at })));
     return { status: 201, body: summary(app, { id: caseId, number, svc, sc, state }) };
   });
@@ -595,7 +597,7 @@ export async function takeAction(app: App, user: SessionUser, caseId: string, in
     const at = app.now().toISOString();
     let { state: next } = await append(trx, sc, caseId, state, [{ actor: actorOf(user, step.role, sig), data, ...(sig ? { signature: String(input.signature) } : {}), idempotencyKey: key }], at);
     next = await runToRest(app, trx, svc, sc, caseId, next, at);
-    await settle(app, trx, svc, sc, next);
+    await settle(app, trx, svc, sc, next, { caseNumber: row.number });
     return { status: 200, body: await viewOf(app, trx as never, user, { ...row, state: JSON.stringify(next) }) };
   });
 }
@@ -645,7 +647,7 @@ export async function openPause(app: App, user: SessionUser, caseId: string, inp
     const now = app.now();
     const due = dueAt(now, def.applicantTerm, svc.provider.workingHours, app.calendar);
     const { state: next } = await append(trx, sc, caseId, state, [{ actor: actorOf(user, def.role, sig), data: { type: 'paused', pauseId: def.id, request: input.request as string, applicantDue: due.toISOString() }, signature: String(input.signature), idempotencyKey: key }], now.toISOString());
-    await settle(app, trx, svc, sc, next);
+    await settle(app, trx, svc, sc, next, { caseNumber: row.number });
     return { status: 200, body: await viewOf(app, trx as never, user, { ...row, state: JSON.stringify(next) }) };
   });
 }
@@ -686,7 +688,7 @@ export async function answerPause(app: App, user: SessionUser, caseId: string, i
     if (docs.length) {
       await trx.insertInto('attachments').values(attached.map((d, i) => ({ ...d, owner_user_id: user.id, case_id: caseId, content: contents[i]!.toString('base64'), created_at: at }))).execute();
     }
-    await settle(app, trx, svc, sc, next);
+    await settle(app, trx, svc, sc, next, { caseNumber: row.number });
     return { status: 200, body: await viewOf(app, trx as never, user, { ...row, state: JSON.stringify(next) }) };
   });
 }

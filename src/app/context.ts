@@ -11,7 +11,7 @@ import { ensureCa } from './bootstrap.ts';
 import type { Transaction } from 'kysely';
 import type { Tables } from '../store/tables.ts';
 import type { Applicant, CaseEvent, CaseState } from '../core/case.ts';
-import type { Channel, Outcome, ServiceDefinition, Step, SubCase } from '../core/regulation.ts';
+import type { AutomaticCheck, Channel, Outcome, ServiceDefinition, Step, SubCase } from '../core/regulation.ts';
 import type { SessionUser } from './auth.ts';
 import { installIntegrations, integrationsFromEnv, type IntegrationsConfig } from './integrations.ts';
 
@@ -24,6 +24,8 @@ export interface CaseEffectContext {
   state: CaseState;
   /** The events this command appended, in order. */
   events: CaseEvent[];
+  /** The case's number when the command already has it (saves effects a look-up). */
+  caseNumber?: string;
 }
 
 /** Something the platform does whenever a case changes, in the same transaction (no service names). */
@@ -36,6 +38,17 @@ export interface OutcomeGuard {
   name: string;
   /** Throws an AppError when the outcome may not be taken yet. */
   beforeOutcome(ctx: { app: App; trx: Transaction<Tables>; svc: ServiceDefinition; sc: SubCase; state: CaseState; step: Step; outcome: Outcome; user: SessionUser }): Promise<void>;
+}
+
+/**
+ * An information system's check behind an automatic step that declares `check` (no service
+ * names: the step names the capability). Runs inside the command's transaction when the step
+ * becomes current; answers pass, or a refusal with what was found. A check that cannot be made
+ * (a state database unavailable) throws an AppError: the command rolls back, never a pass.
+ */
+export interface AutomaticChecker {
+  capability: AutomaticCheck['capability'];
+  check(ctx: { app: App; trx: Transaction<Tables>; svc: ServiceDefinition; sc: SubCase; state: CaseState; step: Step }): Promise<{ pass: true; detail?: string } | { pass: false; detail: string }>;
 }
 
 /**
@@ -83,6 +96,8 @@ export interface App {
   guards: OutcomeGuard[];
   /** Consulted by submitApplication before the document check (e.g. a gateway payment instead of a receipt). */
   submissions: SubmissionHook[];
+  /** The checkers of automatic steps that declare `check`, by capability (src/app/checks.ts). */
+  checks: AutomaticChecker[];
   /** Injectable so tests and the demo can run the legal clock at chosen moments. */
   now: () => Date;
   close(): Promise<void>;
@@ -102,6 +117,7 @@ export async function openApp(config: AppConfig, opts: { now?: () => Date; witho
     effects: [],
     guards: [],
     submissions: [],
+    checks: [],
     close: () => store.close(),
   };
   if (!opts.withoutCa) await ensureCa(app);

@@ -87,10 +87,10 @@ export class Notifier {
   effect(): CaseEffect {
     return {
       name: 'status-notices',
-      afterEvents: async ({ trx, svc, sc, state, events }) => {
+      afterEvents: async ({ trx, svc, sc, state, events, caseNumber }) => {
         const changes = events.map((e) => ({ e, kind: noticeKindOf(e, sc) })).filter((x): x is { e: CaseEvent; kind: NoticeKind } => x.kind !== null);
         if (changes.length === 0) return;
-        const caseRow = await trx.selectFrom('cases').select('number').where('id', '=', state.caseId).executeTakeFirst();
+        const number = caseNumber ?? (await trx.selectFrom('cases').select('number').where('id', '=', state.caseId).executeTakeFirst())?.number;
         // A case whose log starts in this command has no notices yet.
         const last = events[0]!.seq === 1 ? undefined : await trx.selectFrom('notices').select('kind').where('case_id', '=', state.caseId).orderBy('event_seq', 'desc').limit(1).executeTakeFirst();
         let previous = last?.kind;
@@ -98,7 +98,7 @@ export class Notifier {
           // An outcome that sets the mark the case already shows is no change; every request is news.
           if (kind === previous && kind !== 'paused') continue;
           previous = kind;
-          await this.write(trx, svc, state, caseRow?.number ?? state.caseId, e, kind);
+          await this.write(trx, svc, state, number ?? state.caseId, e, kind);
         }
       },
     };

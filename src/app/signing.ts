@@ -24,7 +24,7 @@ export async function verifyOrThrow(app: App, signatureB64: unknown, content: Ui
   const res = await verifyCms(Buffer.from(signatureB64, 'base64'), { content, trust: trustOf(app), at: app.now(), purpose });
   if (!res.ok) throw new AppError(422, res.code, `signature rejected: ${res.message}`, field);
   // An NCA operator's certificate dies with the appointment, revoked or not (seed 004 p.15(1)).
-  const dismissed = await dismissedAt(app, res.signer.serialHex, app.now());
+  const dismissed = await dismissedAt(app, res.signer.serialHex, app.now(), res.signer);
   if (dismissed) throw new AppError(422, 'operator_dismissed', `signature rejected: ${dismissedMessage(res.signer.serialHex, dismissed)}`, field);
   return res.signer;
 }

@@ -80,11 +80,13 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
  * and the set of names is bounded: queries with IN-lists of varying length stay unnamed beyond it.
  */
 const statementNames = new Map<string, string>();
+// QYZMET_PG_PREPARE=0 turns it off (to measure what it buys, or behind a pooler that cannot keep them).
+const PREPARE = process.env.QYZMET_PG_PREPARE !== '0';
 const DML = /^\s*(select|insert|update|delete|with)\b/i;
 function preparedStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...a: unknown[]) => unknown;
   (client as unknown as { query: (...a: unknown[]) => unknown }).query = (config: unknown, values?: unknown, cb?: unknown) => {
-    if (process.env.QYZMET_PG_PREPARE !== '0' && typeof config === 'string' && Array.isArray(values) && values.length > 0 && cb === undefined && DML.test(config)) {
+    if (PREPARE && typeof config === 'string' && Array.isArray(values) && values.length > 0 && cb === undefined && DML.test(config)) {
       let name = statementNames.get(config);
       if (!name && statementNames.size < 2000) statementNames.set(config, (name = `q${statementNames.size + 1}`));
       if (name) return query({ name, text: config, values });
