@@ -255,6 +255,11 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
   }
 
   const problemsHere = step === 1 ? fieldProblems : step === 2 ? docProblems : {};
+  // A document's problem names the document (the rule's message takes it as its label), not its path.
+  const docProblemText = (id: string, p: FieldProblem) => {
+    const name = sc.documents.find((d) => d.id === id)?.name;
+    return problemText(name ? { ...p, field: tx(name) } : p, undefined, i);
+  };
   const problemList = Object.entries(problemsHere);
   const shownProblem = (id: string, field: Field | undefined) => {
     const p = problemsHere[id];
@@ -293,7 +298,7 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
           <ul>
             {problemList.map(([id, p]) => (
               <li key={id}>
-                <a href={`#${step === 1 ? 'f' : 'doc'}-${id}`}>{problemText(p, sc.fields.find((f) => f.id === id), i)}</a>
+                <a href={`#${step === 1 ? 'f' : 'doc'}-${id}`}>{step === 1 ? problemText(p, sc.fields.find((f) => f.id === id), i) : docProblemText(id, p)}</a>
               </li>
             ))}
           </ul>
@@ -387,7 +392,7 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
             optional={optional}
             docs={docs}
             setDocs={setDocs}
-            problems={Object.fromEntries(Object.entries(docProblems).filter(([id]) => showAll || docs.some((d) => d.requirement === id)).map(([id, p]) => [id, problemText(p, undefined, i)]))}
+            problems={Object.fromEntries(Object.entries(docProblems).filter(([id]) => showAll || docs.some((d) => d.requirement === id)).map(([id, p]) => [id, docProblemText(id, p)]))}
             gateway={{
               chosen: viaGateway,
               choose: chooseGateway,
