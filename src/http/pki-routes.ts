@@ -1,10 +1,10 @@
 // The NCA's public repository (CA certificates, CRL, OCSP) and its certificate operations.
 // /pki/* is public and speaks the PKIX media types; /api/pki/* is JSON like the rest of the API.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../app/context.ts';
 import type { SessionUser } from '../app/auth.ts';
 import { certificateStatusFor, issueFromCsr, reissueCertificate, revokeCertificate, type CaActor } from '../app/ca.ts';
-import { currentCrl } from '../app/ca-crl.ts';
+import { currentCrl, currentDeltaCrl } from '../app/ca-crl.ts';
 import { answerOcsp, ocspResponder } from '../app/ca-ocsp.ts';
 import { instanceCa } from '../app/ca-material.ts';
 import { ocspErrorResponse } from '../pki/index.ts';
@@ -40,13 +40,18 @@ export async function registerPkiRoutes(f: FastifyInstance, app: App, auth: (req
     return reply.type('application/pkix-cert').header('cache-control', 'no-cache').send(responder.responder.der);
   });
 
-  f.get('/pki/crl', { schema: { summary: 'The issuing CA\'s CRL (DER); re-signed on every revocation', tags } }, async (req, reply) => {
-    const crl = await currentCrl(app);
+  const sendCrl = (req: FastifyRequest, reply: FastifyReply, crl: { der: Buffer; number: number; thisUpdate: string; nextUpdate: string }) => {
     const etag = `"crl-${crl.number}"`;
     reply.header('etag', etag).header('cache-control', 'no-cache').header('last-modified', new Date(crl.thisUpdate).toUTCString()).header('expires', new Date(crl.nextUpdate).toUTCString());
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();
     return reply.type('application/pkix-crl').send(crl.der);
-  });
+  };
+  f.get('/pki/crl', { schema: { summary: 'The issuing CA\'s complete CRL (DER); re-signed on every revocation; its Freshest CRL extension names /pki/crl/delta', tags } }, async (req, reply) =>
+    sendCrl(req, reply, await currentCrl(app)),
+  );
+  f.get('/pki/crl/delta', { schema: { summary: 'The delta CRL (DER, RFC 5280 §5.2.4): every status change since the base CRL its Delta CRL Indicator names; re-signed on every revocation', tags } }, async (req, reply) =>
+    sendCrl(req, reply, await currentDeltaCrl(app)),
+  );
 
   const ocsp = async (der: Buffer | undefined) => {
     if (!der || der.length === 0) return ocspErrorResponse('malformedRequest');

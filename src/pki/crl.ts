@@ -22,13 +22,21 @@ export interface CrlOptions {
   thisUpdate: Date;
   nextUpdate: Date;
   entries: readonly CrlEntry[];
+  /**
+   * Makes this a delta CRL (RFC 5280 §5.2.4): the critical Delta CRL Indicator names the CRL
+   * number of the complete CRL it updates, and entries may carry `removeFromCRL` (a hold lifted).
+   */
+  deltaBase?: number | bigint;
+  /** Freshest CRL (§5.2.6) of a complete CRL: where its delta CRLs are published. */
+  freshestCrlUrl?: string;
 }
 
 /**
  * An X.509 v2 CRL (RFC 5280 §5) signed by `issuer`: thisUpdate/nextUpdate, the CRL number and
  * authority key identifier extensions, and per entry its revocation date and reason code. The
  * reason code is left out for `unspecified`, as §5.3.1 asks; `removeFromCRL` is not a reason a
- * certificate can be listed with in a full CRL.
+ * certificate can be listed with in a full CRL, only in a delta CRL (`deltaBase`). A complete
+ * CRL may name its delta CRLs' URL (`freshestCrlUrl`); a delta CRL may not (§5.2.6).
  */
 export function buildCrl(issuer: CaMaterial, opts: CrlOptions): Buffer {
   const cert = parseCertificateDer(certificateDerFromPem(issuer.certificatePem));
@@ -37,12 +45,15 @@ export function buildCrl(issuer: CaMaterial, opts: CrlOptions): Buffer {
   if (cert.keyUsage && !cert.keyUsage.has('cRLSign')) throw new PkiError('bad_input', `"${cert.info.subjectDn}" may not sign CRLs (no cRLSign)`);
   if (!keysMatch(key, cert.publicKey)) throw new PkiError('bad_key', 'CA private key does not match its certificate');
   if (opts.nextUpdate.getTime() <= opts.thisUpdate.getTime()) throw new PkiError('bad_input', 'nextUpdate must be after thisUpdate');
+  const delta = opts.deltaBase !== undefined;
+  if (delta && BigInt(opts.deltaBase!) >= BigInt(opts.number)) throw new PkiError('bad_input', 'a delta CRL\'s number must be greater than its base CRL number');
+  if (delta && opts.freshestCrlUrl) throw new PkiError('bad_input', 'a delta CRL does not carry the Freshest CRL extension');
 
   const sigAlg = encode(signatureAlgorithmId(keyAlgorithmOf(key)).toSchema());
   const entries = [...opts.entries]
     .sort((a, b) => a.revokedAt.getTime() - b.revokedAt.getTime() || a.serialHex.localeCompare(b.serialHex))
     .map((e) => {
-      if (e.reason === 'removeFromCRL') throw new PkiError('bad_input', `serial ${e.serialHex}: removeFromCRL lifts a hold; it is not listed in a full CRL`);
+      if (e.reason === 'removeFromCRL' && !delta) throw new PkiError('bad_input', `serial ${e.serialHex}: removeFromCRL lifts a hold; it is not listed in a full CRL`);
       const when = new Date(Math.floor(e.revokedAt.getTime() / 1000) * 1000);
       const parts = [integerFromContent(serialHexToBytes(e.serialHex)), x509Time(when)];
       if (e.reason !== 'unspecified') parts.push(seq(extension(OID.cRLReason, false, enumerated(reasonCode(e.reason)))));
@@ -54,6 +65,9 @@ export function buildCrl(issuer: CaMaterial, opts: CrlOptions): Buffer {
     seq(
       extension(OID.authorityKeyIdentifier, false, seq(tlv(0x80, akid))),
       extension(OID.cRLNumber, false, integer(opts.number)),
+      // DistributionPoint { distributionPoint [0] { fullName [0] { uniformResourceIdentifier [6] } } }
+      ...(opts.freshestCrlUrl ? [extension(OID.freshestCRL, false, seq(seq(explicit(0, explicit(0, tlv(0x86, Buffer.from(opts.freshestCrlUrl, 'latin1')))))))] : []),
+      ...(delta ? [extension(OID.deltaCRLIndicator, true, integer(opts.deltaBase!))] : []),
     ),
   );
   const whole = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000);
@@ -75,6 +89,10 @@ export function crlToPem(der: Uint8Array): string {
 
 export interface ParsedCrl {
   number: bigint | null;
+  /** The base CRL number of a delta CRL (Delta CRL Indicator); null for a complete CRL. */
+  deltaBase: bigint | null;
+  /** The URIs of the Freshest CRL extension (where the delta CRLs are). */
+  freshestCrlUrls: string[];
   thisUpdate: Date;
   nextUpdate: Date | null;
   issuerRaw: Buffer;
@@ -108,10 +126,25 @@ export function parseCrl(input: Uint8Array | string, issuerCertificatePem?: stri
     }
   }
   let number: bigint | null = null;
+  let deltaBase: bigint | null = null;
+  const freshestCrlUrls: string[] = [];
+  const int = (bytes: Uint8Array, what: string) => BigInt('0x' + (Buffer.from(content(readRoot(bytes, what))).toString('hex') || '0'));
   if (isContext(parts[i], 0)) {
     for (const ext of children(children(parts[i])[0])) {
       const p = children(ext);
-      if (oid(p[0]) === OID.cRLNumber) number = BigInt('0x' + (Buffer.from(content(readRoot(content(p[p.length - 1]!), 'cRLNumber'))).toString('hex') || '0'));
+      const value = content(p[p.length - 1]!);
+      const id = oid(p[0]);
+      if (id === OID.cRLNumber) number = int(value, 'cRLNumber');
+      else if (id === OID.deltaCRLIndicator) deltaBase = int(value, 'BaseCRLNumber');
+      else if (id === OID.freshestCRL) {
+        for (const dp of children(readRoot(value, 'FreshestCRL'))) {
+          const name = children(dp)[0];
+          if (!isContext(name, 0)) continue;
+          const full = children(name)[0];
+          if (!isContext(full, 0)) continue;
+          for (const g of children(full)) if (isContext(g, 6)) freshestCrlUrls.push(Buffer.from(content(g)).toString('latin1'));
+        }
+      }
     }
   }
   let signatureValid = false;
@@ -119,5 +152,5 @@ export function parseCrl(input: Uint8Array | string, issuerCertificatePem?: stri
     const issuer = parseCertificateDer(certificateDerFromPem(issuerCertificatePem));
     signatureValid = issuer.subjectRaw.equals(issuerRaw) && verifySignature(issuer.publicKey, algOid, raw(tbsNode!), bitStringBytes(sigNode));
   }
-  return { number, thisUpdate, nextUpdate, issuerRaw, entries, signatureValid };
+  return { number, deltaBase, freshestCrlUrls, thisUpdate, nextUpdate, issuerRaw, entries, signatureValid };
 }

@@ -44,6 +44,8 @@ export const OID = {
   // CRLs (RFC 5280 §5) and OCSP (RFC 6960)
   cRLNumber: '2.5.29.20',
   cRLReason: '2.5.29.21',
+  deltaCRLIndicator: '2.5.29.27',
+  freshestCRL: '2.5.29.46',
   invalidityDate: '2.5.29.24',
   ocspBasic: '1.3.6.1.5.5.7.48.1.1',
   ocspNonce: '1.3.6.1.5.5.7.48.1.2',

@@ -84,6 +84,36 @@ test('CRL: entries with reasons (none for unspecified), number, AKI, signature; 
   assert.equal(empty.signatureValid, true);
 });
 
+test('delta CRL: critical Delta CRL Indicator naming the base, removeFromCRL entries; the complete CRL names the delta (Freshest CRL)', async () => {
+  const { issuing, leaf } = await setup();
+  const now = new Date('2031-05-06T07:08:09Z');
+  const next = new Date(now.getTime() + 86_400_000);
+  const full = parseCrl(buildCrl(issuing, { number: 7, thisUpdate: now, nextUpdate: next, entries: [], freshestCrlUrl: 'http://nca.example/pki/crl/delta' }), issuing.certificatePem);
+  assert.equal(full.signatureValid, true);
+  assert.equal(full.deltaBase, null);
+  assert.deepEqual(full.freshestCrlUrls, ['http://nca.example/pki/crl/delta']);
+  const der = buildCrl(issuing, {
+    number: 9,
+    deltaBase: 7,
+    thisUpdate: now,
+    nextUpdate: next,
+    entries: [
+      { serialHex: leaf.serialHex, revokedAt: now, reason: 'keyCompromise' },
+      { serialHex: '0102', revokedAt: now, reason: 'removeFromCRL' },
+    ],
+  });
+  const delta = parseCrl(der, issuing.certificatePem);
+  assert.equal(delta.signatureValid, true);
+  assert.equal(delta.number, 9n);
+  assert.equal(delta.deltaBase, 7n);
+  assert.deepEqual(delta.freshestCrlUrls, []);
+  assert.deepEqual(delta.entries.map((e) => [e.serialHex, e.reason]), [['0102', 'removeFromCRL'], [leaf.serialHex, 'keyCompromise']]);
+  // Extension { 2.5.29.27, critical TRUE, OCTET STRING { INTEGER 7 } }.
+  assert.ok(der.includes(Buffer.from('0603551d1b0101ff0403020107', 'hex')), 'the Delta CRL Indicator is critical');
+  assert.throws(() => buildCrl(issuing, { number: 7, deltaBase: 7, thisUpdate: now, nextUpdate: next, entries: [] }), /greater than its base/);
+  assert.throws(() => buildCrl(issuing, { number: 8, deltaBase: 7, thisUpdate: now, nextUpdate: next, entries: [], freshestCrlUrl: 'http://x/' }), /Freshest CRL/);
+});
+
 test('OCSP: request parsing (nonce, several certificates, SHA-256 CertIDs) and bounds', async () => {
   const { issuing, leaf } = await setup();
   const nonce = crypto.randomBytes(16);

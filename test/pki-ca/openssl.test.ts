@@ -117,6 +117,12 @@ eachEngine('NCA with OpenSSL: CSR → certificate, CRL, OCSP over HTTP', async (
       assert.match(r.stdout, /0x0123456789abcdef: unknown/i);
     });
 
+    // The complete CRL before any revocation: the base the delta CRL will name.
+    const baseRes = await fetch(`${base}/pki/crl`);
+    assert.equal(baseRes.status, 200);
+    fs.writeFileSync(file('base.der'), Buffer.from(await baseRes.arrayBuffer()));
+    assert.equal(openssl(['crl', '-inform', 'DER', '-in', file('base.der'), '-out', file('base.pem')]).status, 0);
+
     await ctx.test('revoked by an operator: openssl ocsp reports revoked with time and reason; the CRL lists it; openssl verify -crl_check rejects it', async () => {
       const res = await http('POST', `/api/pki/certificates/${leaf.serial}/revoke`, { reason: 'keyCompromise' }, op.token);
       assert.equal(res.status, 200, res.text);
@@ -154,6 +160,41 @@ eachEngine('NCA with OpenSSL: CSR → certificate, CRL, OCSP over HTTP', async (
       // Not modified since: the ETag is the CRL number.
       const again = await fetch(`${base}/pki/crl`, { headers: { 'if-none-match': crlRes.headers.get('etag')! } });
       assert.equal(again.status, 304);
+    });
+
+    await ctx.test('delta CRL: openssl reads the Delta CRL Indicator and the entry; verify -use_deltas rejects with the older base and the delta', async () => {
+      const baseText = openssl(['crl', '-in', file('base.pem'), '-noout', '-text']);
+      assert.equal(baseText.status, 0, baseText.stderr);
+      assert.match(baseText.stdout, /Freshest CRL/);
+      assert.match(baseText.stdout, /URI:http:\/\/[^\s]+\/pki\/crl\/delta\n/); // QYZMET_PUBLIC_URL + /pki/crl/delta
+      assert.match(baseText.stdout, /No Revoked Certificates/);
+      const baseNumber = /X509v3 CRL Number: \n\s*(\d+)/.exec(baseText.stdout)?.[1];
+      assert.ok(baseNumber, baseText.stdout);
+
+      const res = await fetch(`${base}/pki/crl/delta`);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-type'), 'application/pkix-crl');
+      fs.writeFileSync(file('delta.der'), Buffer.from(await res.arrayBuffer()));
+      const text = openssl(['crl', '-inform', 'DER', '-in', file('delta.der'), '-noout', '-text']);
+      assert.equal(text.status, 0, text.stderr);
+      assert.match(text.stdout, /X509v3 Delta CRL Indicator: critical\s*\n\s*(\d+)/);
+      assert.equal(/X509v3 Delta CRL Indicator: critical\s*\n\s*(\d+)/.exec(text.stdout)![1], baseNumber, 'the delta names the complete CRL fetched before the revocation');
+      assert.match(text.stdout, new RegExp(`Serial Number: ${leaf.serial.toUpperCase()}`));
+      assert.match(text.stdout, /Key Compromise/);
+      assert.doesNotMatch(text.stdout, /Freshest CRL/);
+      const sig = openssl(['crl', '-inform', 'DER', '-in', file('delta.der'), '-CAfile', file('chain.pem'), '-noout']);
+      assert.match(sig.stderr + sig.stdout, /verify OK/);
+      assert.equal(openssl(['crl', '-inform', 'DER', '-in', file('delta.der'), '-out', file('delta.pem')]).status, 0);
+      fs.writeFileSync(file('base+delta.pem'), fs.readFileSync(file('base.pem'), 'utf8') + fs.readFileSync(file('delta.pem'), 'utf8'));
+
+      // The old base alone does not know of the revocation; with the delta, OpenSSL rejects.
+      const baseOnly = openssl(['verify', '-crl_check', '-use_deltas', '-CRLfile', file('base.pem'), '-CAfile', file('chain.pem'), file('ec.pem')]);
+      assert.equal(baseOnly.status, 0, baseOnly.stdout + baseOnly.stderr);
+      const rejected = openssl(['verify', '-crl_check', '-use_deltas', '-CRLfile', file('base+delta.pem'), '-CAfile', file('chain.pem'), file('ec.pem')]);
+      assert.notEqual(rejected.status, 0);
+      assert.match(rejected.stdout + rejected.stderr, /certificate revoked/);
+      const accepted = openssl(['verify', '-crl_check', '-use_deltas', '-CRLfile', file('base+delta.pem'), '-CAfile', file('chain.pem'), file('rsa.pem')]);
+      assert.equal(accepted.status, 0, accepted.stdout + accepted.stderr);
     });
 
     await ctx.test('OCSP over GET (RFC 6960 A.1) and a malformed request', async () => {
