@@ -2,7 +2,8 @@
 // column is portable: JSON and timestamps are stored as text (ISO 8601 UTC, which sorts), so the
 // same queries run on both and the tests prove it.
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Driver } from 'kysely';
+import { Kysely, SqliteDialect, sql, type Driver } from 'kysely';
+import { DeferringPostgresDialect } from './pg-deferred-inserts.ts';
 import { GroupCommitSqliteDriver } from './sqlite-group-commit.ts';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
@@ -39,7 +40,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
     pool.on('connect', preparedStatements);
-    db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<Tables>({ dialect: new DeferringPostgresDialect({ pool }) });
     if (opts.schema) await sql`create schema if not exists ${sql.id(opts.schema)}`.execute(db);
   } else {
     if (opts.url !== ':memory:') mkdirSync(dirname(opts.url), { recursive: true });

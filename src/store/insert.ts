@@ -3,7 +3,8 @@
 // text is compiled by Kysely once per table, column list and row count (so each engine gets its own
 // placeholders and quoting) and reused with the new values; the statement cache under the SQLite
 // driver then finds the prepared statement by that same text.
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import { DEFERRABLE } from './pg-deferred-inserts.ts';
 import type { Tables } from './tables.ts';
 
 type Db = Kysely<Tables> | Transaction<Tables>;
@@ -44,5 +45,6 @@ export async function insertRows<T extends keyof Tables & string>(db: Db, table:
     text = compiled.sql;
     if (byKey.size < 200) byKey.set(key, text);
   }
-  await db.executeQuery(CompiledQuery.raw(text, parameters));
+  // On PostgreSQL, inside a transaction, the insert may travel with the transaction's next statement.
+  await db.executeQuery(CompiledQuery.raw(db.isTransaction && owner instanceof PostgresAdapter ? DEFERRABLE + text : text, parameters));
 }

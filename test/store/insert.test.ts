@@ -5,7 +5,7 @@ import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { openStore } from '../../src/store/db.ts';
+import { isUniqueViolation, openStore } from '../../src/store/db.ts';
 import { insertRows } from '../../src/store/insert.ts';
 import { eachEngine, PG_URL } from '../support/app.ts';
 
@@ -31,5 +31,51 @@ describe('insertRows', () => {
     await assert.rejects(insertRows(db, 'counters', [row('b3'), { name: 'probe:b4', value: undefined } as never]), /undefined in one row only/);
     const none = await db.selectFrom('counters').select('name').where('name', 'like', 'probe:b%').execute();
     assert.equal(none.length, 0, 'a refused insert writes nothing');
+  });
+});
+
+describe('insertRows inside a transaction (held back and sent together on PostgreSQL)', () => {
+  eachEngine('parent and child rows, a read in between, and a failing insert that fails its transaction', async (t, engine) => {
+    const schema = engine === 'postgres' ? `t_${randomBytes(6).toString('hex')}` : undefined;
+    const store = await openStore({ url: engine === 'postgres' ? PG_URL! : ':memory:', ...(schema ? { schema } : {}) });
+    t.after(async () => {
+      if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
+      await store.close();
+    });
+    const db = store.db as unknown as Kysely<any>;
+    await sql`create table probe_parent (id text primary key, note text not null)`.execute(db);
+    await sql`create table probe_child (id text primary key, parent_id text not null references probe_parent(id), n integer not null)`.execute(db);
+    const ins = (x: Kysely<any>, table: string, rows: object[]) => insertRows(x as never, table as never, rows as never);
+
+    const seen = await db.transaction().execute(async (trx) => {
+      await ins(trx, 'probe_parent', [{ id: 'p1', note: 'first' }]);
+      await ins(trx, 'probe_child', [{ id: 'c1', parent_id: 'p1', n: 1 }, { id: 'c2', parent_id: 'p1', n: 2 }]);
+      // A read in the same transaction sees what was held back.
+      const mid = await trx.selectFrom('probe_child').select('id').orderBy('id').execute();
+      await ins(trx, 'probe_parent', [{ id: 'p2', note: 'second' }]);
+      await ins(trx, 'probe_child', [{ id: 'c3', parent_id: 'p2', n: 3 }]);
+      return mid.map((r) => r.id);
+    });
+    assert.deepEqual(seen, ['c1', 'c2']);
+    const children = await db.selectFrom('probe_child').select(['id', 'parent_id', 'n']).orderBy('id').execute();
+    assert.deepEqual(children.map((r) => [r.id, r.parent_id, Number(r.n)]), [['c1', 'p1', 1], ['c2', 'p1', 2], ['c3', 'p2', 3]]);
+
+    // A duplicate key and a child without a parent: each fails its transaction, which writes nothing.
+    await assert.rejects(
+      db.transaction().execute(async (trx) => {
+        await ins(trx, 'probe_parent', [{ id: 'p3', note: 'would be new' }]);
+        await ins(trx, 'probe_parent', [{ id: 'p1', note: 'duplicate' }]);
+      }),
+      (e: unknown) => isUniqueViolation(e),
+    );
+    await assert.rejects(
+      db.transaction().execute(async (trx) => {
+        await ins(trx, 'probe_parent', [{ id: 'p4', note: 'would be new' }]);
+        await ins(trx, 'probe_child', [{ id: 'c4', parent_id: 'nobody', n: 4 }]);
+      }),
+      /foreign key|FOREIGN KEY/,
+    );
+    const parents = await db.selectFrom('probe_parent').select('id').orderBy('id').execute();
+    assert.deepEqual(parents.map((r) => r.id), ['p1', 'p2']);
   });
 });
