@@ -8,6 +8,7 @@ import { currentCrl, currentDeltaCrl } from '../app/ca-crl.ts';
 import { answerOcsp, ocspResponder } from '../app/ca-ocsp.ts';
 import { instanceCa } from '../app/ca-material.ts';
 import { ocspErrorResponse } from '../pki/index.ts';
+import { rateLimitHook, type RateLimitOptions } from './rate-limit.ts';
 
 const OCSP_REQUEST = 'application/ocsp-request';
 const OCSP_RESPONSE = 'application/ocsp-response';
@@ -18,7 +19,7 @@ function pemToDerBuffer(pem: string): Buffer {
   return Buffer.from(pem.replace(/-----(BEGIN|END) [A-Z ]+-----/g, '').replace(/\s+/g, ''), 'base64');
 }
 
-export async function registerPkiRoutes(f: FastifyInstance, app: App, auth: (req: FastifyRequest) => Promise<SessionUser>): Promise<void> {
+export async function registerPkiRoutes(f: FastifyInstance, app: App, auth: (req: FastifyRequest) => Promise<SessionUser>, limits: RateLimitOptions = { pki: null, challenge: null }): Promise<void> {
   f.addContentTypeParser(OCSP_REQUEST, { parseAs: 'buffer', bodyLimit: MAX_OCSP_REQUEST }, (_req, body, done) => done(null, body));
 
   const actorOf = async (req: FastifyRequest): Promise<CaActor> => (req.headers.authorization ? { kind: 'user', user: await auth(req) } : { kind: 'anonymous' });
@@ -32,10 +33,15 @@ export async function registerPkiRoutes(f: FastifyInstance, app: App, auth: (req
     return certs;
   };
   const tags = ['pki'];
+  // Per client address, a bucket for each: the certificates, the CRLs, the OCSP responder.
+  const limited = (what: string) => (limits.pki ? { onRequest: rateLimitHook(what, limits.pki, limits) } : {});
+  const certLimit = limited('the CA certificates');
+  const crlLimit = limited('the CRLs');
+  const ocspLimit = limited('the OCSP responder');
 
-  f.get('/pki/root.crt', { schema: { summary: 'The root CA certificate (DER)', tags } }, async (_req, reply) => reply.type('application/pkix-cert').header('cache-control', 'public, max-age=86400').send((await caCerts()).root));
-  f.get('/pki/issuing.crt', { schema: { summary: 'The issuing CA certificate (DER); AIA caIssuers of every certificate', tags } }, async (_req, reply) => reply.type('application/pkix-cert').header('cache-control', 'public, max-age=86400').send((await caCerts()).issuing));
-  f.get('/pki/ocsp.crt', { schema: { summary: 'The current delegated OCSP responder certificate (DER)', tags } }, async (_req, reply) => {
+  f.get('/pki/root.crt', { ...certLimit, schema: { summary: 'The root CA certificate (DER)', tags } }, async (_req, reply) => reply.type('application/pkix-cert').header('cache-control', 'public, max-age=86400').send((await caCerts()).root));
+  f.get('/pki/issuing.crt', { ...certLimit, schema: { summary: 'The issuing CA certificate (DER); AIA caIssuers of every certificate', tags } }, async (_req, reply) => reply.type('application/pkix-cert').header('cache-control', 'public, max-age=86400').send((await caCerts()).issuing));
+  f.get('/pki/ocsp.crt', { ...certLimit, schema: { summary: 'The current delegated OCSP responder certificate (DER)', tags } }, async (_req, reply) => {
     const { responder } = await ocspResponder(app);
     return reply.type('application/pkix-cert').header('cache-control', 'no-cache').send(responder.responder.der);
   });
@@ -46,10 +52,10 @@ export async function registerPkiRoutes(f: FastifyInstance, app: App, auth: (req
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();
     return reply.type('application/pkix-crl').send(crl.der);
   };
-  f.get('/pki/crl', { schema: { summary: 'The issuing CA\'s complete CRL (DER); re-signed on every revocation; its Freshest CRL extension names /pki/crl/delta', tags } }, async (req, reply) =>
+  f.get('/pki/crl', { ...crlLimit, schema: { summary: 'The issuing CA\'s complete CRL (DER); re-signed on every revocation; its Freshest CRL extension names /pki/crl/delta', tags } }, async (req, reply) =>
     sendCrl(req, reply, await currentCrl(app)),
   );
-  f.get('/pki/crl/delta', { schema: { summary: 'The delta CRL (DER, RFC 5280 §5.2.4): every status change since the base CRL its Delta CRL Indicator names; re-signed on every revocation', tags } }, async (req, reply) =>
+  f.get('/pki/crl/delta', { ...crlLimit, schema: { summary: 'The delta CRL (DER, RFC 5280 §5.2.4): every status change since the base CRL its Delta CRL Indicator names; re-signed on every revocation', tags } }, async (req, reply) =>
     sendCrl(req, reply, await currentDeltaCrl(app)),
   );
 
@@ -63,10 +69,10 @@ export async function registerPkiRoutes(f: FastifyInstance, app: App, auth: (req
       return ocspErrorResponse('internalError');
     }
   };
-  f.post<{ Body: Buffer }>('/pki/ocsp', { schema: { summary: 'OCSP responder (RFC 6960), POST application/ocsp-request', tags } }, async (req, reply) =>
+  f.post<{ Body: Buffer }>('/pki/ocsp', { ...ocspLimit, schema: { summary: 'OCSP responder (RFC 6960), POST application/ocsp-request', tags } }, async (req, reply) =>
     reply.type(OCSP_RESPONSE).header('cache-control', 'no-store').send(await ocsp(Buffer.isBuffer(req.body) ? req.body : undefined)),
   );
-  f.get('/pki/ocsp/*', { schema: { summary: 'OCSP responder (RFC 6960 appendix A.1), GET with the URL-encoded base64 request', tags } }, async (req, reply) => {
+  f.get('/pki/ocsp/*', { ...ocspLimit, schema: { summary: 'OCSP responder (RFC 6960 appendix A.1), GET with the URL-encoded base64 request', tags } }, async (req, reply) => {
     const path = req.url.slice(req.url.indexOf('/pki/ocsp/') + '/pki/ocsp/'.length).split('?')[0] ?? '';
     let der: Buffer | undefined;
     try {

@@ -9,6 +9,7 @@ import { answerPause, cabinet, getCase, getEvents, getResult, inbox, openPause, 
 import { catalogEntry, catalogList, planFor } from '../app/catalog.ts';
 import { listStaff } from '../app/staff.ts';
 import { registerPkiRoutes } from './pki-routes.ts';
+import { rateLimitHook, rateLimitsFromEnv, type RateLimitOptions } from './rate-limit.ts';
 import { registerWeb } from './web.ts';
 import { toSvg } from '../core/diagram-svg.ts';
 import { LANGS, type Lang } from '../core/diagram-layout.ts';
@@ -20,6 +21,8 @@ import { registerDocumentRoutes } from './document-routes.ts';
 export interface ServerOptions {
   logger?: boolean;
   bodyLimit?: number;
+  /** Per-client limits of the public endpoints; by default from the environment (rate-limit.ts). */
+  rateLimits?: RateLimitOptions;
 }
 
 const PROBLEM = 'application/problem+json';
@@ -63,6 +66,7 @@ export async function buildServer(app: App, opts: ServerOptions = {}): Promise<F
   };
   const obj = { type: 'object' } as const;
   const secured = [{ bearer: [] }];
+  const limits = opts.rateLimits ?? rateLimitsFromEnv(process.env);
 
   f.get('/health', { schema: { summary: 'Liveness and database check', tags: ['system'] } }, async () => {
     await app.store.db.selectFrom('counters').select('name').limit(1).execute();
@@ -96,7 +100,7 @@ export async function buildServer(app: App, opts: ServerOptions = {}): Promise<F
   );
 
   // ---- sign-in
-  f.post('/api/auth/challenge', { schema: { summary: 'A one-use sign-in challenge to sign with the authentication key', tags: ['auth'] } }, async (_req, reply) => reply.code(201).send(await createChallenge(app)));
+  f.post('/api/auth/challenge', { ...(limits.challenge ? { onRequest: rateLimitHook('sign-in challenges', limits.challenge, limits) } : {}), schema: { summary: 'A one-use sign-in challenge to sign with the authentication key', tags: ['auth'] } }, async (_req, reply) => reply.code(201).send(await createChallenge(app)));
   f.post<{ Body: { challengeId?: unknown; signature?: unknown } }>(
     '/api/auth/signin',
     { schema: { summary: 'Exchange a signed challenge (base64 CMS over the nonce) for a session token', tags: ['auth'], body: obj } },
@@ -140,7 +144,7 @@ export async function buildServer(app: App, opts: ServerOptions = {}): Promise<F
   );
 
   // ---- the NCA: CA certificates, CRL, OCSP, certificate operations
-  await registerPkiRoutes(f, app, auth);
+  await registerPkiRoutes(f, app, auth, limits);
   await (await import('./nca-routes.ts')).registerNcaRoutes(f, app, auth);
   await registerWeb(f);
   await registerIntegrationRoutes(f, app);
