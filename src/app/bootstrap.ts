@@ -34,7 +34,9 @@ export interface KeyMaterial {
 }
 
 export interface DemoUser {
-  role: DemoRole;
+  role: DemoRole | 'nca_operator';
+  /** The provider whose staff the user is, when not the licensing provider (PROVIDER_ID). */
+  providerId?: string;
   userId: string;
   iin: string;
   bin: string | null;
@@ -44,7 +46,7 @@ export interface DemoUser {
   sign: KeyMaterial;
 }
 
-export type DemoUsers = Record<DemoRole, DemoUser>;
+export type DemoUsers = Record<DemoRole, DemoUser> & { nca_operator: DemoUser };
 
 /** Password of the demo key stores written under data/keys (printed at start; demo only). */
 export const DEMO_KEYSTORE_PASSWORD = 'qyzmet-demo';
@@ -62,6 +64,11 @@ const CAST: Record<DemoRole, { staffRoles?: string[]; entity?: 'applicant_compan
 };
 
 export const PROVIDER_ID = 'knb';
+/** The NCA (provider of nca-certificates) and the role of its operators at the desk. */
+export const NCA_PROVIDER_ID = 'nca';
+export const NCA_OPERATOR_ROLE = 'nca_operator';
+/** The demo NCA operator's appointment order (seed 004 p.15(1): operators are appointed by order). */
+export const DEMO_OPERATOR_ORDER = 'ДЕМО-НУЦ-1';
 
 async function getSetting(app: App, key: string): Promise<string | undefined> {
   const r = await app.store.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
@@ -182,9 +189,48 @@ export async function bootstrapDemo(app: App, opts: { population?: { individuals
     const sign = await issueFor(app, issuing, root, subject, 'sign', userId, cast.algorithm);
     users[p.role] = { role: p.role, userId, iin: p.iin, bin: subject.bin ?? null, displayName: display, roles: cast.staffRoles ?? ['applicant'], auth, sign };
   }
+  users.nca_operator = await demoNcaOperator(app, pop.individuals);
   if (app.config.dataDir) writeKeyStores(app.config.dataDir, users, root.certificatePem);
   await app.store.db.insertInto('settings').values({ key: 'demo.bootstrapped', value: app.now().toISOString() }).execute();
   return users;
+}
+
+/**
+ * The demo NCA operator: a person of the generated population (the fixed cast stays as it is),
+ * employed by the provider entity as staff of the NCA with the operator role of nca-certificates,
+ * appointed by order through ca-operators.ts (so the appointment is on record) and holding operator
+ * certificates issued on it from requests made with keys generated here (demo key stores only).
+ * The NCA IS's check of the operator's signature (operator_signature) accepts only such
+ * certificates.
+ */
+async function demoNcaOperator(app: App, population: ReadonlyArray<{ iin: string; deceased?: boolean; surname: { ru: string }; givenName: { ru: string } }>): Promise<DemoUser> {
+  const { appointOperator, issueOperatorCertificate } = await import('./ca-operators.ts');
+  const { holderFromStateDb } = await import('./ca.ts');
+  const { createCsr } = await import('../pki/index.ts');
+  const cast = new Set(DEMO_PEOPLE.map((p) => p.iin));
+  const living = population.filter((p) => !p.deceased && !cast.has(p.iin)).sort((a, b) => (a.iin < b.iin ? -1 : 1));
+  const person = living[Math.min(30, living.length - 1)];
+  if (!person) throw new Error('the demo population has nobody to employ as the NCA operator');
+  const employer = DEMO_ENTITIES.find((e) => e.role === 'provider')!;
+  const userId = newId();
+  const display = `${person.surname.ru} ${person.givenName.ru}`;
+  await app.store.db
+    .insertInto('users')
+    .values({ id: userId, kind: 'staff', iin: person.iin, bin: employer.bin, display_name: display, roles: JSON.stringify([NCA_OPERATOR_ROLE]), provider_id: NCA_PROVIDER_ID, email: null, lang: 'ru', created_at: app.now().toISOString() })
+    .execute();
+  const admin = { kind: 'local' as const, name: 'bootstrap' };
+  const today = app.now().toISOString();
+  const { formatAlmaty } = await import('../core/time.ts');
+  const orderDate = formatAlmaty(new Date(today)).slice(0, 10);
+  const op = await appointOperator(app, admin, { iin: person.iin, bin: employer.bin, orderNumber: DEMO_OPERATOR_ORDER, orderDate, userId });
+  const subject = await holderFromStateDb(app, person.iin, employer.bin, ['employee']);
+  const material = {} as Record<Purpose, KeyMaterial>;
+  for (const purpose of ['auth', 'sign'] as const) {
+    const keys = await generateKeyPair('ECDSA-P256');
+    const issued = await issueOperatorCertificate(app, admin, op.id, { csr: await createCsr(keys, subject, 'ECDSA-P256'), purpose });
+    material[purpose] = { certificatePem: issued.certificatePem, privateKeyPem: keys.privateKeyPem, chainPems: issued.chainPems };
+  }
+  return { role: 'nca_operator', providerId: NCA_PROVIDER_ID, userId, iin: person.iin, bin: employer.bin, displayName: display, roles: [NCA_OPERATOR_ROLE], auth: material.auth, sign: material.sign };
 }
 
 function writeKeyStores(dataDir: string, users: DemoUsers, rootPem: string) {

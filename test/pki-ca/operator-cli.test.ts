@@ -32,7 +32,8 @@ test('qyzmet pki operator: appoint, absence, dismiss (a late notice warns), list
   assert.equal(dismiss.status, 0, dismiss.stderr);
   assert.match(dismiss.stdout, new RegExp(`transfer ${today} \\(late notice\\)`));
   assert.match(dismiss.stderr, /late notice: the PSC must inform the provider at least 2 days before/);
-  const list = run('pki', 'operator', 'list', '--json');
+  // Only this person's appointment (the demo instance also has its demo NCA operator).
+  const list = run('pki', 'operator', 'list', '--iin', person.iin, '--json');
   assert.equal(list.status, 0, list.stderr);
   const ops = JSON.parse(list.stdout);
   assert.deepEqual(ops.map((o: { id: string; dismissal: { lateNotice: boolean } }) => [o.id, o.dismissal.lateNotice]), [[id, true]]);

@@ -14,7 +14,7 @@ import { newId } from '../../src/app/ids.ts';
 import type { TestApp } from './app.ts';
 
 export type PathStep =
-  | { step: string; outcome: string; grounds?: string[]; /** role of the staff member to assign */ assign?: string; at?: string }
+  | { step: string; outcome: string; grounds?: string[]; /** role of the staff member to assign */ assign?: string; at?: string; /** who takes it (default: staffFor the step's role) */ actor?: DemoUser }
   | { pause: string; request?: string; at?: string }
   | { answer: string; at?: string };
 
@@ -40,7 +40,7 @@ export async function staffFor(t: TestApp, providerId: string, role: string): Pr
   const k = `${providerId}/${role}`;
   const hit = cache.get(k);
   if (hit) return hit;
-  const demo = Object.values(t.users).find((u) => u.roles.includes(role) && providerId === 'knb');
+  const demo = Object.values(t.users).find((u) => u.roles.includes(role) && (u.providerId ?? 'knb') === providerId);
   if (demo) {
     cache.set(k, demo);
     return demo;
@@ -106,7 +106,7 @@ export async function runCase(t: TestApp, o: RunOptions): Promise<CaseView> {
       const step = sc.steps.find((s) => s.id === p.step);
       if (!step) throw new Error(`no step ${p.step}`);
       const byApplicant = svc.roles.find((r) => r.id === step.role)?.kind === 'applicant';
-      const actor = byApplicant ? applicant : await staffFor(t, svc.provider.id, step.role);
+      const actor = p.actor ?? (byApplicant ? applicant : await staffFor(t, svc.provider.id, step.role));
       const me = await t.login(actor);
       const assignee = p.assign ? (await staffFor(t, svc.provider.id, p.assign)).userId : undefined;
       const extra = { ...(assignee ? { assignee } : {}), ...(p.grounds ? { grounds: p.grounds } : {}) };
