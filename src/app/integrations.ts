@@ -121,6 +121,7 @@ export async function installIntegrations(app: App, cfg: IntegrationsConfig = ap
   const registries = new Registries(app);
 
   app.effects.push(await (await import('./nca-effects.ts')).ncaEffect(app));
+  app.checks.push(...(await import('./nca-checks.ts')).NCA_CHECKERS);
   app.effects.push(registries.effect(), notifier.effect());
   app.guards.push(payments.guard());
   app.submissions.push(payments.submissionHook());

@@ -361,7 +361,7 @@ function buildGraph(svc: ServiceDefinition, sc: SubCase, lang: Lang): Graph {
       name: st.action[lang],
       laneId: laneOfRole(st.role),
       stepId: st.id,
-      documentation: `Step "${st.id}", role "${st.role}"${st.automatic ? ' (automatic)' : ''}. Term: ${termDocumentation(st.term)}${refText(st.ref)}`,
+      documentation: `Step "${st.id}", role "${st.role}"${st.automatic ? ' (automatic)' : ''}${st.check ? `; check ${st.check.capability}: ${st.check.pass} or ${st.check.refuse}` : ''}. Term: ${termDocumentation(st.term)}${refText(st.ref)}`,
     });
   }
   const taskOf = (step: string) => id('Task', step);

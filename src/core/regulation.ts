@@ -184,6 +184,24 @@ export const Outcome = z.object({
 });
 export type Outcome = z.infer<typeof Outcome>;
 
+/**
+ * What an information system checks at an automatic step whose answer decides the branch: the
+ * engine asks the checker registered for `capability` (src/app/checks.ts) and takes `pass` or
+ * `refuse` (a refusal outcome, citing its grounds), recorded as the system's event.
+ * - `state_database_identity`: the state databases hold the data a certificate subject needs
+ *   (the applicant's living record; for a company, the active legal entity);
+ * - `operator_signature`: the decision that brought the case here was signed with an NCA
+ *   operator certificate of an operator whose appointment is in force;
+ * - `applicant_request`: the certificate the applicant's own signed request names is the
+ *   applicant's and in force.
+ */
+export const AutomaticCheck = z.object({
+  capability: z.enum(['state_database_identity', 'operator_signature', 'applicant_request']),
+  pass: z.string(),
+  refuse: z.string(),
+});
+export type AutomaticCheck = z.infer<typeof AutomaticCheck>;
+
 export const Step = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/),
   role: z.string(),
@@ -192,6 +210,8 @@ export const Step = z.object({
   outcomes: z.array(Outcome).min(1),
   /** Steps done by an information system run immediately when the case reaches them. */
   automatic: z.boolean().default(false),
+  /** An automatic step that decides between two outcomes by a check (see AutomaticCheck). */
+  check: AutomaticCheck.optional(),
   /**
    * False where the law does not count the time this step takes against the overall term: the
    * applicant's own steps (signing contracts, eliminating non-conformities) stop the overall clock
@@ -299,6 +319,18 @@ export const ServiceDefinition = z
           if (o.decision === 'refuse' && (!o.grounds || o.grounds.length === 0)) at(['steps', i, 'outcomes', oi, 'grounds'], 'a refusal outcome must list the grounds it may cite');
           for (const g of o.grounds ?? []) if (!grounds.has(g)) at(['steps', i, 'outcomes', oi, 'grounds'], `unknown refusal ground "${g}"`);
           if (o.assigns && !roles.has(o.assigns)) at(['steps', i, 'outcomes', oi, 'assigns'], `unknown role "${o.assigns}"`);
+        }
+        if (st.check) {
+          const pass = st.outcomes.find((o) => o.id === st.check!.pass);
+          const refuse = st.outcomes.find((o) => o.id === st.check!.refuse);
+          if (!st.automatic) at(['steps', i, 'check'], 'a step with a check runs by itself: it must be automatic');
+          if (!pass) at(['steps', i, 'check', 'pass'], `unknown outcome "${st.check.pass}"`);
+          else if (pass.decision === 'refuse') at(['steps', i, 'check', 'pass'], `outcome "${pass.id}" is a refusal, not a pass`);
+          if (!refuse) at(['steps', i, 'check', 'refuse'], `unknown outcome "${st.check.refuse}"`);
+          else if (refuse.decision !== 'refuse') at(['steps', i, 'check', 'refuse'], `outcome "${refuse.id}" must be a refusal citing its grounds`);
+          for (const [oi, o] of st.outcomes.entries()) if (o.signed) at(['steps', i, 'outcomes', oi, 'signed'], 'an information system\'s check signs nothing');
+        } else if (st.automatic && st.outcomes.some((o) => o.decision === 'refuse')) {
+          at(['steps', i, 'check'], 'an automatic step takes its first outcome: a refusal there needs a check that decides it');
         }
       }
       for (const [pi, p] of sc.pauses.entries()) {

@@ -354,6 +354,8 @@ const revokeSteps: StepInput[] = [
   {
     id: 'check_request',
     role: 'nca_is',
+    automatic: true,
+    check: { capability: 'applicant_request', pass: 'request_confirmed', refuse: 'request_violations' },
     action: {
       kk: 'ҚР ҰКО АЖ алушының өз ЭЦҚ-мен қол қойылған электрондық сұрау салуын тексеруі (растауы)',
       ru: 'Проверка (подтверждение) ИС НУЦ РК электронного запроса, подписанного ЭЦП получателя',
@@ -698,11 +700,11 @@ const interpretations: InterpretationInput[] = [
     topic: 'Information-system checks with a refusal branch',
     readings: [
       'The state-database check (condition 1 of p.6/p.7, condition 2 of p.9) and the NCA IS checks (condition 3 of p.6, p.9; condition 2 of p.7, p.10; condition 1 of p.8) are done by information systems, at once.',
-      'The engine runs an automatic step by taking its first outcome: an automatic check could never refuse.',
+      'The engine ran an automatic step by taking its first outcome, so a check that can refuse had to be answered through the decision interface by an integration account.',
     ],
     chosen:
-      'These checks are steps of `system` roles (egov_portal, egov_gateway, nca_is) that are not automatic, with unsigned outcomes: the information system answers through the decision interface (its integration account). What an information system only records (registration, forming a refusal, issue, revocation, writing onto the card) is automatic.',
-    configurable: 'Make them automatic once the engine can decide an automatic step from a check.',
+      'These checks are automatic steps of `system` roles (egov_portal, egov_gateway, nca_is) that declare their check (`check.capability`: state_database_identity for sdb_check, operator_signature for verify_operator_signature, applicant_request for check_request); the platform\'s checkers (src/app/nca-checks.ts) decide pass or the refusal with the regulation\'s ground, recorded as the information system\'s unsigned event. What the checks read: the state databases as for a certificate subject (a record that is absent, of a deceased person, or of a legal entity not on record or not active is «data absent»); the certificate the operator\'s confirmation was signed with, which must be an NCA operator certificate issued on an appointment in force (p.5(15), p.15(1)); the certificate the recipient\'s own request names, which must be the recipient\'s and in force. What an information system only records (registration, forming a refusal, issue, revocation, writing onto the card) is automatic with one outcome.',
+    configurable: 'The checkers are registered in app.checks; a deployment may install its own for the same capabilities (e.g. a real EGG request).',
     refs: [s004('L145, L162-163, L181, L189-190, L203-204, L225, L235-236, L260-261', 'p.6-p.10 conditions')],
   },
   {

@@ -23,14 +23,16 @@ import { populationIin, rejects, writesNothing } from './support.ts';
 
 const SERVICE = 'nca-certificates';
 
-/** The issue path up to (not including) the NCA IS's check that ends in the issue. */
-const UP_TO_CHECK: PathStep[] = [
-  { step: 'sdb_check', outcome: 'data_found' },
+/**
+ * The issue path up to (not including) the operator's confirmation. The state-database check runs
+ * by itself at submission, and the NCA IS's check of the operator's signature by itself after the
+ * confirmation (automatic steps with a check): nobody answers them.
+ */
+const UP_TO_CONFIRM: PathStep[] = [
   { step: 'submit_documents', outcome: 'documents_submitted' },
   { step: 'accept_documents', outcome: 'accepted' },
-  { step: 'confirm_request', outcome: 'confirmed' },
 ];
-const CHECK: PathStep = { step: 'verify_operator_signature', outcome: 'request_valid' };
+const CONFIRM: PathStep = { step: 'confirm_request', outcome: 'confirmed' };
 
 /** Keys made on the applicant's side; only the request goes to the server. */
 async function clientKeys(subject: HolderSubject) {
@@ -55,10 +57,16 @@ eachEngine('NCA e-service: the CA issues from the application\'s requests and re
       const auth = await clientKeys(person);
       const sign = await clientKeys(person);
       const auditBefore = (await caAuditEntries(t.app)).length;
-      const v = await runCase(t, { serviceId: SERVICE, subcase: 'issue', applicant, fields: { csrAuth: auth.csr, csrSign: sign.csr }, path: [...UP_TO_CHECK, CHECK] });
+      const v = await runCase(t, { serviceId: SERVICE, subcase: 'issue', applicant, fields: { csrAuth: auth.csr, csrSign: sign.csr }, path: [...UP_TO_CONFIRM, CONFIRM] });
       assert.equal(v.mark, 'result');
       assert.equal(v.currentStep, null);
       assert.ok(v.timeline.some((e) => e.type === 'step_completed' && e.stepId === 'issue_certificates'));
+      // The two checks were the information systems', unsigned.
+      for (const stepId of ['sdb_check', 'verify_operator_signature']) {
+        const e = v.timeline.find((x) => x.stepId === stepId)!;
+        assert.equal(e.actor.userId.startsWith('system:'), true, stepId);
+        assert.equal(e.signed, false, stepId);
+      }
 
       const me = await t.login(applicant);
       const pem = await caseCertificatesPem(t.app, me, v.id);
@@ -135,15 +143,16 @@ eachEngine('NCA e-service: the CA issues from the application\'s requests and re
         [{ csrAuth: good.csr, csrSign: foreign.csr }, 'csr_subject_mismatch'],
         [{ csrAuth: tampered, csrSign: good.csr }, null],
       ] as const) {
-        const v = await runCase(t, { serviceId: SERVICE, subcase: 'issue', applicant, fields, path: UP_TO_CHECK });
-        assert.equal(v.currentStep, 'verify_operator_signature');
-        const isUser = await staffFor(t, 'nca', 'nca_is');
-        const me = await t.login(isUser);
-        const signature = await signPayload(isUser.sign, decisionPayload({ caseId: v.id, stepId: 'verify_operator_signature', outcomeId: 'request_valid' }));
+        const v = await runCase(t, { serviceId: SERVICE, subcase: 'issue', applicant, fields, path: UP_TO_CONFIRM });
+        assert.equal(v.currentStep, 'confirm_request');
+        // The operator's confirmation runs the NCA IS's check and the issue in the same command: the issue fails, so nothing of it is written.
+        const op = await staffFor(t, 'nca', 'nca_operator');
+        const me = await t.login(op);
+        const signature = await signPayload(op.sign, decisionPayload({ caseId: v.id, stepId: 'confirm_request', outcomeId: 'confirmed' }));
         const eventsBefore = (await t.app.store.db.selectFrom('case_events').select('seq').where('case_id', '=', v.id).execute()).length;
         const err = await writesNothing(t, async () => {
           try {
-            await takeAction(t.app, me, v.id, { stepId: 'verify_operator_signature', outcomeId: 'request_valid', signature }, newId());
+            await takeAction(t.app, me, v.id, { stepId: 'confirm_request', outcomeId: 'confirmed', signature }, newId());
           } catch (e) {
             return e as Error & { status: number; rule: string };
           }
@@ -153,7 +162,7 @@ eachEngine('NCA e-service: the CA issues from the application\'s requests and re
         if (rule) assert.equal(err.rule, rule);
         // The case has not moved and has no result.
         const after = await getCase(t.app, await t.login(applicant), v.id);
-        assert.equal(after.currentStep, 'verify_operator_signature');
+        assert.equal(after.currentStep, 'confirm_request');
         assert.equal(after.result, undefined);
         assert.equal((await t.app.store.db.selectFrom('case_events').select('seq').where('case_id', '=', v.id).execute()).length, eventsBefore);
         assert.equal(await t.app.store.db.selectFrom('results').select('number').where('case_id', '=', v.id).executeTakeFirst(), undefined);
@@ -162,7 +171,7 @@ eachEngine('NCA e-service: the CA issues from the application\'s requests and re
 
     await ctx.test('revoke: the certificate the application names is revoked (CRL, OCSP) and no longer signs in', async () => {
       assert.ok(authSerial && authKeys);
-      const v = await runCase(t, { serviceId: SERVICE, subcase: 'revoke', applicant, fields: { certificateSerial: authSerial }, path: [{ step: 'check_request', outcome: 'request_confirmed' }] });
+      const v = await runCase(t, { serviceId: SERVICE, subcase: 'revoke', applicant, fields: { certificateSerial: authSerial }, path: [] });
       assert.equal(v.mark, 'result');
       const s = await certificateStatus(t.app, authSerial);
       assert.equal(s.status, 'revoked');
@@ -180,22 +189,20 @@ eachEngine('NCA e-service: the CA issues from the application\'s requests and re
       await rejects(async () => signIn(t.app, { challengeId: ch.challengeId, signature: await signText({ certificatePem: chain[0]!, privateKeyPem: authKeys!.privateKeyPem, chainPems: [issuing.certificatePem, root.certificatePem] }, ch.nonce) }), 422, 'revoked');
     });
 
-    await ctx.test('revoke: a certificate of somebody else, or a revoked one, refuses the act and writes nothing', async () => {
+    await ctx.test('revoke: a certificate of somebody else, or a revoked one, is refused by the NCA IS\'s check with the regulation\'s ground and the CA is untouched', async () => {
       const other = parseCertificate(t.users.company_head.sign.certificatePem).serialHex;
-      for (const [serial, reason] of [[other, undefined], [authSerial, 'keyCompromise']] as const) {
+      for (const [serial, reason, found] of [[other, undefined, /not the applicant's/], [authSerial, 'keyCompromise', /already revoked/]] as const) {
+        const auditBefore = (await caAuditEntries(t.app)).length;
         const v = await runCase(t, { serviceId: SERVICE, subcase: 'revoke', applicant, fields: { certificateSerial: serial, ...(reason ? { revocationReason: reason } : {}) }, path: [] });
-        const isUser = await staffFor(t, 'nca', 'nca_is');
-        const me = await t.login(isUser);
-        const signature = await signPayload(isUser.sign, decisionPayload({ caseId: v.id, stepId: 'check_request', outcomeId: 'request_confirmed' }));
-        const err = await writesNothing(t, async () => {
-          try {
-            await takeAction(t.app, me, v.id, { stepId: 'check_request', outcomeId: 'request_confirmed', signature }, newId());
-          } catch (e) {
-            return e as Error & { status: number; rule: string };
-          }
-          assert.fail('the revocation must be refused');
-        });
-        assert.equal(err.status, serial === other ? 422 : 409, err.message);
+        assert.equal(v.mark, 'refused');
+        assert.deepEqual(v.grounds?.map((g) => g.id), ['applicant_signed_request_violations']);
+        assert.deepEqual(v.timeline.filter((e) => e.type === 'step_completed').map((e) => [e.stepId, e.outcomeId, e.actor.userId, e.signed]), [
+          ['check_request', 'request_violations', 'system:nca_is', false],
+          ['is_refusal', 'refusal_formed', 'system:nca_is', false],
+        ]);
+        const events = await t.app.store.db.selectFrom('case_events').select('data').where('case_id', '=', v.id).where('type', '=', 'step_completed').orderBy('seq').execute();
+        assert.match(String((JSON.parse(events[0]!.data) as { comment?: string }).comment), found);
+        assert.equal((await caAuditEntries(t.app)).length, auditBefore, 'no use of the CA key');
       }
       assert.equal((await certificateStatus(t.app, other)).status, 'good');
     });

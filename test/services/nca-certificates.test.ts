@@ -75,14 +75,14 @@ const FIGURES: Record<string, { overall: Printed; steps: StepFigure[] }> = {
   issue: {
     overall: '2 күн',
     steps: [
-      row('sdb_check', 'egov_portal', false, '1,5 мин', 'L559'),
+      row('sdb_check', 'egov_portal', true, '1,5 мин', 'L559'),
       row('sdb_refusal', 'state_database', true, '10-15 сек', 'L559'),
       row('register_request', 'nca_is', true, '30 сек', 'L559'),
       row('submit_documents', 'applicant', false, '30 күннiң iшiнде', 'L560-561'),
       row('accept_documents', 'nca_operator', false, '15 мин', 'L1069'),
       row('operator_refusal', 'nca_operator', false, '15 сек', 'L606'),
       row('confirm_request', 'nca_operator', false, '10 мин', 'L606'),
-      row('verify_operator_signature', 'nca_is', false, '15 сек', 'L606'),
+      row('verify_operator_signature', 'nca_is', true, '15 сек', 'L606'),
       row('is_refusal', 'nca_is', true, '15 сек', 'L606'),
       row('issue_certificates', 'nca_is', true, '1 күн', 'L748'),
     ],
@@ -91,11 +91,11 @@ const FIGURES: Record<string, { overall: Printed; steps: StepFigure[] }> = {
   reissue: {
     overall: '1 күн',
     steps: [
-      row('sdb_check', 'egov_portal', false, '1,5 мин', 'L707'),
+      row('sdb_check', 'egov_portal', true, '1,5 мин', 'L707'),
       row('sdb_refusal', 'state_database', true, '10-15 сек', 'L707'),
       row('register_request', 'nca_is', true, '30 сек', 'L707'),
       row('confirm_request', 'nca_operator', false, '10 мин', 'L707'),
-      row('verify_operator_signature', 'nca_is', false, '15 сек', 'L748'),
+      row('verify_operator_signature', 'nca_is', true, '15 сек', 'L748'),
       row('is_refusal', 'nca_is', true, '15 сек', 'L748'),
       row('issue_certificates', 'nca_is', true, '1 күн', 'L748'),
     ],
@@ -104,7 +104,7 @@ const FIGURES: Record<string, { overall: Printed; steps: StepFigure[] }> = {
   revoke: {
     overall: '1 күн',
     steps: [
-      row('check_request', 'nca_is', false, '15 сек', 'L823'),
+      row('check_request', 'nca_is', true, '15 сек', 'L823'),
       row('is_refusal', 'nca_is', true, '15 сек', 'L823'),
       row('revoke_certificates', 'nca_is', true, '1 күн', 'L823'),
     ],
@@ -116,12 +116,12 @@ const FIGURES: Record<string, { overall: Printed; steps: StepFigure[] }> = {
       row('identify', 'nca_operator', false, '15 мин', 'L888'),
       row('operator_refusal', 'nca_operator', false, '15 сек', 'L888'),
       row('form_request', 'nca_operator', false, '30 сек – 1 мин', 'L888'),
-      row('sdb_check', 'egov_gateway', false, '1,5 мин', 'L559'),
+      row('sdb_check', 'egov_gateway', true, '1,5 мин', 'L559'),
       row('sdb_refusal', 'state_database', true, '10-15 сек', 'L954'),
       row('enter_pin', 'applicant', false, '10-15 сек', 'L954'),
       row('register_request', 'nca_is', true, '30 сек', 'L954'),
       row('confirm_request', 'nca_operator', false, '15 сек', 'L954'),
-      row('verify_operator_signature', 'nca_is', false, '15 сек', 'L954'),
+      row('verify_operator_signature', 'nca_is', true, '15 сек', 'L954'),
       row('is_refusal', 'nca_is', true, '15 сек', 'L954'),
       row('write_to_card', 'nca_is', true, 'same day', null),
     ],
@@ -135,7 +135,7 @@ const FIGURES: Record<string, { overall: Printed; steps: StepFigure[] }> = {
       row('form_request', 'nca_operator', false, '15 сек', 'L1069'),
       row('routing_refusal', 'nca_is', true, '15 сек', 'L1069'),
       row('confirm_request', 'nca_operator', false, '30 сек – 1 мин', 'L1069'),
-      row('verify_operator_signature', 'nca_is', false, '15 сек', 'L1111'),
+      row('verify_operator_signature', 'nca_is', true, '15 сек', 'L1111'),
       row('is_refusal', 'nca_is', true, '15 сек', 'L1111'),
       row('revoke_certificates', 'nca_is', true, '2 күн', 'L1111'),
     ],
@@ -278,14 +278,21 @@ test('roles: the structural-functional units of p.14 and the recipient', () => {
   assert.equal(kind('nca_operator'), 'psc_operator');
   for (const id of ['egov_portal', 'egov_gateway', 'state_database', 'nca_is']) assert.equal(kind(id), 'system', id);
   assert.equal(kind('provider_officer'), 'staff');
-  // A system check that can refuse cannot be automatic (the engine takes an automatic step's first outcome).
+  // An automatic step either records (one outcome, deciding nothing) or declares the check that
+  // decides between passing and the refusal: the state databases, the operator's signature, the
+  // applicant's own request.
+  const CHECKS: Record<string, string> = { sdb_check: 'state_database_identity', verify_operator_signature: 'operator_signature', check_request: 'applicant_request' };
   for (const sc of svc.subcases) {
     for (const st of sc.steps) {
-      if (st.automatic) {
+      assert.equal(st.check?.capability, CHECKS[st.id], `${sc.id}/${st.id}: its check`);
+      if (st.check) {
+        assert.equal(st.automatic, true);
+        assert.deepEqual(st.outcomes.map((o) => [o.id, o.decision ?? 'pass']), [[st.check.pass, 'pass'], [st.check.refuse, 'refuse']]);
+      } else if (st.automatic) {
         assert.equal(st.outcomes.length, 1, `${sc.id}/${st.id}: automatic with one outcome`);
         assert.ok(!st.outcomes[0]!.decision, `${sc.id}/${st.id}: automatic steps decide nothing`);
-        assert.equal(st.outcomes[0]!.signed, false);
       }
+      if (st.automatic) for (const o of st.outcomes) assert.equal(o.signed, false);
       if (kind(st.role) === 'system') for (const o of st.outcomes) assert.equal(o.signed, false, `${sc.id}/${st.id}/${o.id}: an information system does not sign`);
     }
   }
@@ -396,6 +403,12 @@ interface Run {
   overall: string;
   /** Every step of the case, in order, with its due. */
   dues: Array<[string, string]>;
+  /** The state database records the applicant as deceased when the case is submitted (restored after the run). */
+  deceased?: true;
+  /** The confirmation is signed by a staff member holding the operator role with an ordinary certificate, not an NCA operator certificate. */
+  plainOperator?: true;
+  /** The revocation request names a certificate of somebody else. */
+  foreignSerial?: true;
 }
 
 const d = (s: string) => `${s}+05:00`;
@@ -412,18 +425,16 @@ const RUNS: Run[] = [
     applicant: 'applicant',
     at: d('2026-11-24T10:00:00'),
     path: [
-      { step: 'sdb_check', outcome: 'data_found', at: d('2026-11-24T10:01:00') },
       { step: 'submit_documents', outcome: 'documents_submitted', at: d('2026-12-10T12:50:00') },
       { step: 'accept_documents', outcome: 'accepted', at: d('2026-12-10T14:35:00') },
       { step: 'confirm_request', outcome: 'confirmed', at: d('2026-12-10T14:40:00') },
-      { step: 'verify_operator_signature', outcome: 'request_valid', at: d('2026-12-10T14:41:00') },
     ],
     mark: 'result',
     received: d('2026-11-24T10:00:00'),
     overall: d('2026-12-14T18:30:00'),
     dues: [
       ['sdb_check', d('2026-11-24T10:02:00')],
-      ['register_request', d('2026-11-24T10:02:00')],
+      ['register_request', d('2026-11-24T10:01:00')],
       ['submit_documents', d('2026-12-24T18:30:00')],
       ['accept_documents', d('2026-12-10T14:35:00')],
       ['confirm_request', d('2026-12-10T14:45:00')],
@@ -437,14 +448,15 @@ const RUNS: Run[] = [
     name: 'issue: no data in the state databases',
     subcase: 'issue',
     at: d('2026-11-24T18:29:00'),
-    path: [{ step: 'sdb_check', outcome: 'data_absent', grounds: ['no_state_database_data'], at: d('2026-11-25T09:00:00') }],
+    path: [],
+    deceased: true,
     mark: 'refused',
     grounds: ['no_state_database_data'],
     received: d('2026-11-24T18:29:00'),
     overall: d('2026-11-26T18:30:00'),
     dues: [
       ['sdb_check', d('2026-11-25T09:01:00')],
-      ['sdb_refusal', d('2026-11-25T09:01:00')],
+      ['sdb_refusal', d('2026-11-24T18:30:00')],
     ],
   },
   // The visit falls due on 25 Nov + 30 = 25 Dec (Friday). Overall: 2 days + the recipient's 2 days
@@ -455,7 +467,6 @@ const RUNS: Run[] = [
     applicant: 'applicant',
     at: d('2026-11-25T09:00:00'),
     path: [
-      { step: 'sdb_check', outcome: 'data_found', at: d('2026-11-25T09:01:00') },
       { step: 'submit_documents', outcome: 'documents_submitted', at: d('2026-11-27T11:00:00') },
       { step: 'accept_documents', outcome: 'violations', grounds: ['documents_or_identification_violations'], at: d('2026-11-27T11:10:00') },
       { step: 'operator_refusal', outcome: 'refusal_formed', at: d('2026-11-27T11:11:00') },
@@ -466,7 +477,7 @@ const RUNS: Run[] = [
     overall: d('2026-11-30T18:30:00'),
     dues: [
       ['sdb_check', d('2026-11-25T09:02:00')],
-      ['register_request', d('2026-11-25T09:02:00')],
+      ['register_request', d('2026-11-25T09:01:00')],
       ['submit_documents', d('2026-12-25T18:30:00')],
       ['accept_documents', d('2026-11-27T11:15:00')],
       ['operator_refusal', d('2026-11-27T11:11:00')],
@@ -482,24 +493,23 @@ const RUNS: Run[] = [
     applicant: 'applicant',
     at: d('2026-11-26T16:00:00'),
     path: [
-      { step: 'sdb_check', outcome: 'data_found', at: d('2026-11-26T16:01:00') },
       { step: 'submit_documents', outcome: 'documents_submitted', at: d('2026-11-30T18:20:00') },
       { step: 'accept_documents', outcome: 'accepted', at: d('2026-11-30T18:28:00') },
       { step: 'confirm_request', outcome: 'confirmed', at: d('2026-12-01T09:05:00') },
-      { step: 'verify_operator_signature', outcome: 'request_violations', grounds: ['operator_certified_request_violations'], at: d('2026-12-01T09:06:00') },
     ],
+    plainOperator: true,
     mark: 'refused',
     grounds: ['operator_certified_request_violations'],
     received: d('2026-11-26T16:00:00'),
     overall: d('2026-12-02T18:30:00'),
     dues: [
       ['sdb_check', d('2026-11-26T16:02:00')],
-      ['register_request', d('2026-11-26T16:02:00')],
+      ['register_request', d('2026-11-26T16:01:00')],
       ['submit_documents', d('2026-12-28T18:30:00')],
       ['accept_documents', d('2026-12-01T09:05:00')],
       ['confirm_request', d('2026-12-01T09:08:00')],
       ['verify_operator_signature', d('2026-12-01T09:06:00')],
-      ['is_refusal', d('2026-12-01T09:07:00')],
+      ['is_refusal', d('2026-12-01T09:06:00')],
     ],
   },
 
@@ -509,18 +519,16 @@ const RUNS: Run[] = [
     subcase: 'reissue',
     at: d('2026-12-01T12:55:00'),
     path: [
-      { step: 'sdb_check', outcome: 'data_found', at: d('2026-12-01T12:56:00') },
-      { step: 'confirm_request', outcome: 'confirmed', at: d('2026-12-01T14:36:00') },
-      { step: 'verify_operator_signature', outcome: 'request_valid', at: d('2026-12-01T14:37:00') },
+      { step: 'confirm_request', outcome: 'confirmed', at: d('2026-12-01T14:35:00') },
     ],
     mark: 'result',
     received: d('2026-12-01T12:55:00'),
     overall: d('2026-12-02T18:30:00'),
     dues: [
       ['sdb_check', d('2026-12-01T12:57:00')],
-      ['register_request', d('2026-12-01T12:57:00')],
-      ['confirm_request', d('2026-12-01T14:36:00')],
-      ['verify_operator_signature', d('2026-12-01T14:37:00')],
+      ['register_request', d('2026-12-01T12:56:00')],
+      ['confirm_request', d('2026-12-01T14:35:00')],
+      ['verify_operator_signature', d('2026-12-01T14:36:00')],
       ['issue_certificates', d('2026-12-02T18:30:00')],
     ],
   },
@@ -528,14 +536,15 @@ const RUNS: Run[] = [
     name: 'reissue: no data in the state databases',
     subcase: 'reissue',
     at: d('2026-12-02T10:00:00'),
-    path: [{ step: 'sdb_check', outcome: 'data_absent', grounds: ['no_state_database_data'], at: d('2026-12-02T10:02:00') }],
+    path: [],
+    deceased: true,
     mark: 'refused',
     grounds: ['no_state_database_data'],
     received: d('2026-12-02T10:00:00'),
     overall: d('2026-12-03T18:30:00'),
     dues: [
       ['sdb_check', d('2026-12-02T10:02:00')],
-      ['sdb_refusal', d('2026-12-02T10:03:00')],
+      ['sdb_refusal', d('2026-12-02T10:01:00')],
     ],
   },
   // 15 Dec + 1 = 16 Dec, Independence Day → Thursday 17 Dec.
@@ -544,37 +553,37 @@ const RUNS: Run[] = [
     subcase: 'reissue',
     at: d('2026-12-15T10:00:00'),
     path: [
-      { step: 'sdb_check', outcome: 'data_found', at: d('2026-12-15T10:01:00') },
       { step: 'confirm_request', outcome: 'confirmed', at: d('2026-12-15T10:05:00') },
-      { step: 'verify_operator_signature', outcome: 'request_violations', grounds: ['operator_certified_request_violations'], at: d('2026-12-15T10:06:00') },
     ],
+    plainOperator: true,
     mark: 'refused',
     grounds: ['operator_certified_request_violations'],
     received: d('2026-12-15T10:00:00'),
     overall: d('2026-12-17T18:30:00'),
     dues: [
       ['sdb_check', d('2026-12-15T10:02:00')],
-      ['register_request', d('2026-12-15T10:02:00')],
-      ['confirm_request', d('2026-12-15T10:11:00')],
+      ['register_request', d('2026-12-15T10:01:00')],
+      ['confirm_request', d('2026-12-15T10:10:00')],
       ['verify_operator_signature', d('2026-12-15T10:06:00')],
-      ['is_refusal', d('2026-12-15T10:07:00')],
+      ['is_refusal', d('2026-12-15T10:06:00')],
     ],
   },
 
   // III. Portal revocation. Filed on Friday 4 Dec at 18:45, after hours: received on Monday 7 Dec
-  // at 09:00; the check's minute runs 09:00–09:01; 7 Dec + 1 = 8 Dec.
+  // at 09:00 (overall 7 Dec + 1 = 8 Dec). The NCA IS checks the request at once, on Friday 18:45, so
+  // the revocation's 1 day runs from then: Saturday 5 Dec, a day off → Monday 7 Dec, 18:30.
   {
     name: 'revoke: certificates revoked and published in the CRL',
     subcase: 'revoke',
     at: d('2026-12-04T18:45:00'),
     fields: { revocationReason: 'Key compromised' },
-    path: [{ step: 'check_request', outcome: 'request_confirmed', at: d('2026-12-07T09:01:00') }],
+    path: [],
     mark: 'result',
     received: d('2026-12-07T09:00:00'),
     overall: d('2026-12-08T18:30:00'),
     dues: [
       ['check_request', d('2026-12-07T09:01:00')],
-      ['revoke_certificates', d('2026-12-08T18:30:00')],
+      ['revoke_certificates', d('2026-12-07T18:30:00')],
     ],
   },
   {
@@ -582,14 +591,15 @@ const RUNS: Run[] = [
     subcase: 'revoke',
     applicant: 'applicant',
     at: d('2026-12-08T11:00:00'),
-    path: [{ step: 'check_request', outcome: 'request_violations', grounds: ['applicant_signed_request_violations'], at: d('2026-12-08T11:01:00') }],
+    path: [],
+    foreignSerial: true,
     mark: 'refused',
     grounds: ['applicant_signed_request_violations'],
     received: d('2026-12-08T11:00:00'),
     overall: d('2026-12-09T18:30:00'),
     dues: [
       ['check_request', d('2026-12-08T11:01:00')],
-      ['is_refusal', d('2026-12-08T11:02:00')],
+      ['is_refusal', d('2026-12-08T11:01:00')],
     ],
   },
 
@@ -603,10 +613,8 @@ const RUNS: Run[] = [
     path: [
       { step: 'identify', outcome: 'identified', at: d('2026-12-09T14:30:00') },
       { step: 'form_request', outcome: 'request_formed', at: d('2026-12-09T14:31:00') },
-      { step: 'sdb_check', outcome: 'data_found', at: d('2026-12-09T14:32:00') },
-      { step: 'enter_pin', outcome: 'pin_entered', at: d('2026-12-09T14:33:00') },
-      { step: 'confirm_request', outcome: 'confirmed', at: d('2026-12-09T14:34:00') },
-      { step: 'verify_operator_signature', outcome: 'request_valid', at: d('2026-12-09T14:35:00') },
+      { step: 'enter_pin', outcome: 'pin_entered', at: d('2026-12-09T14:32:00') },
+      { step: 'confirm_request', outcome: 'confirmed', at: d('2026-12-09T14:33:00') },
     ],
     mark: 'result',
     received: d('2026-12-09T12:50:00'),
@@ -615,10 +623,10 @@ const RUNS: Run[] = [
       ['identify', d('2026-12-09T14:35:00')],
       ['form_request', d('2026-12-09T14:31:00')],
       ['sdb_check', d('2026-12-09T14:33:00')],
-      ['enter_pin', d('2026-12-09T14:33:00')],
-      ['register_request', d('2026-12-09T14:34:00')],
-      ['confirm_request', d('2026-12-09T14:34:00')],
-      ['verify_operator_signature', d('2026-12-09T14:35:00')],
+      ['enter_pin', d('2026-12-09T14:32:00')],
+      ['register_request', d('2026-12-09T14:33:00')],
+      ['confirm_request', d('2026-12-09T14:33:00')],
+      ['verify_operator_signature', d('2026-12-09T14:34:00')],
       ['write_to_card', d('2026-12-09T18:30:00')],
     ],
   },
@@ -651,8 +659,8 @@ const RUNS: Run[] = [
     path: [
       { step: 'identify', outcome: 'identified', at: d('2026-12-10T18:25:00') },
       { step: 'form_request', outcome: 'request_formed', at: d('2026-12-10T18:26:00') },
-      { step: 'sdb_check', outcome: 'data_absent', grounds: ['no_state_database_data'], at: d('2026-12-10T18:27:00') },
     ],
+    deceased: true,
     mark: 'refused',
     grounds: ['no_state_database_data'],
     received: d('2026-12-10T18:20:00'),
@@ -661,7 +669,7 @@ const RUNS: Run[] = [
       ['identify', d('2026-12-11T09:05:00')],
       ['form_request', d('2026-12-10T18:26:00')],
       ['sdb_check', d('2026-12-10T18:28:00')],
-      ['sdb_refusal', d('2026-12-10T18:28:00')],
+      ['sdb_refusal', d('2026-12-10T18:27:00')],
     ],
   },
   {
@@ -673,11 +681,10 @@ const RUNS: Run[] = [
     path: [
       { step: 'identify', outcome: 'identified', at: d('2026-12-11T10:05:00') },
       { step: 'form_request', outcome: 'request_formed', at: d('2026-12-11T10:06:00') },
-      { step: 'sdb_check', outcome: 'data_found', at: d('2026-12-11T10:07:00') },
-      { step: 'enter_pin', outcome: 'pin_entered', at: d('2026-12-11T10:08:00') },
-      { step: 'confirm_request', outcome: 'confirmed', at: d('2026-12-11T10:09:00') },
-      { step: 'verify_operator_signature', outcome: 'request_violations', grounds: ['operator_certified_request_violations'], at: d('2026-12-11T10:10:00') },
+      { step: 'enter_pin', outcome: 'pin_entered', at: d('2026-12-11T10:07:00') },
+      { step: 'confirm_request', outcome: 'confirmed', at: d('2026-12-11T10:08:00') },
     ],
+    plainOperator: true,
     mark: 'refused',
     grounds: ['operator_certified_request_violations'],
     received: d('2026-12-11T10:00:00'),
@@ -686,11 +693,11 @@ const RUNS: Run[] = [
       ['identify', d('2026-12-11T10:15:00')],
       ['form_request', d('2026-12-11T10:06:00')],
       ['sdb_check', d('2026-12-11T10:08:00')],
-      ['enter_pin', d('2026-12-11T10:08:00')],
-      ['register_request', d('2026-12-11T10:09:00')],
-      ['confirm_request', d('2026-12-11T10:09:00')],
-      ['verify_operator_signature', d('2026-12-11T10:10:00')],
-      ['is_refusal', d('2026-12-11T10:11:00')],
+      ['enter_pin', d('2026-12-11T10:07:00')],
+      ['register_request', d('2026-12-11T10:08:00')],
+      ['confirm_request', d('2026-12-11T10:08:00')],
+      ['verify_operator_signature', d('2026-12-11T10:09:00')],
+      ['is_refusal', d('2026-12-11T10:09:00')],
     ],
   },
 
@@ -704,7 +711,6 @@ const RUNS: Run[] = [
       { step: 'accept_documents', outcome: 'accepted', at: d('2026-12-14T17:15:00') },
       { step: 'form_request', outcome: 'request_formed', at: d('2026-12-14T17:16:00') },
       { step: 'confirm_request', outcome: 'confirmed', at: d('2026-12-14T17:17:00') },
-      { step: 'verify_operator_signature', outcome: 'request_valid', at: d('2026-12-14T17:18:00') },
     ],
     mark: 'result',
     received: d('2026-12-14T17:00:00'),
@@ -766,8 +772,8 @@ const RUNS: Run[] = [
       { step: 'accept_documents', outcome: 'accepted', at: d('2026-12-18T10:05:00') },
       { step: 'form_request', outcome: 'request_formed', at: d('2026-12-18T10:06:00') },
       { step: 'confirm_request', outcome: 'confirmed', at: d('2026-12-18T10:07:00') },
-      { step: 'verify_operator_signature', outcome: 'request_violations', grounds: ['operator_certified_request_violations'], at: d('2026-12-18T10:08:00') },
     ],
+    plainOperator: true,
     mark: 'refused',
     grounds: ['operator_certified_request_violations'],
     received: d('2026-12-18T10:00:00'),
@@ -777,7 +783,7 @@ const RUNS: Run[] = [
       ['form_request', d('2026-12-18T10:06:00')],
       ['confirm_request', d('2026-12-18T10:07:00')],
       ['verify_operator_signature', d('2026-12-18T10:08:00')],
-      ['is_refusal', d('2026-12-18T10:09:00')],
+      ['is_refusal', d('2026-12-18T10:08:00')],
     ],
   },
 
@@ -840,12 +846,32 @@ const RUNS: Run[] = [
   },
 ];
 
+/** What makes each automatic check refuse in a run. */
+const AUTOMATIC_REFUSALS: Record<string, 'deceased' | 'plainOperator' | 'foreignSerial'> = {
+  sdb_check: 'deceased',
+  verify_operator_signature: 'plainOperator',
+  check_request: 'foreignSerial',
+};
+
+/** A staff member of the NCA holding the operator role, with ordinary certificates: no NCA operator certificate, no appointment on record. */
+async function plainOperator(t: TestApp): Promise<DemoUser> {
+  const person = await t.app.store.db.selectFrom('gov_individuals' as never).select(['iin'] as never[]).where('deceased' as never, '=', 0 as never).orderBy('iin' as never).offset(45).limit(1).executeTakeFirstOrThrow() as unknown as { iin: string };
+  const bin = t.users.provider_head.bin!;
+  const userId = `plain-operator-${person.iin}`;
+  await t.app.store.db.insertInto('users').values({ id: userId, kind: 'staff', iin: person.iin, bin, display_name: 'Plain operator', roles: JSON.stringify(['nca_operator']), provider_id: 'nca', email: null, lang: 'ru', created_at: t.app.now().toISOString() }).execute();
+  const subject = await holderFromStateDb(t.app, person.iin, bin, ['employee']);
+  const { root, issuing } = await instanceCa(t.app);
+  return { role: 'nca_operator', providerId: 'nca', userId, iin: person.iin, bin, displayName: 'Plain operator', roles: ['nca_operator'], auth: await issueFor(t.app, issuing, root, subject, 'auth', userId), sign: await issueFor(t.app, issuing, root, subject, 'sign', userId) };
+}
+
 test('the runs cover the happy path and every refusal branch of every sub-case', () => {
   for (const sc of svc.subcases) {
     const runs = RUNS.filter((r) => r.subcase === sc.id);
     assert.ok(runs.some((r) => r.mark === 'result'), `${sc.id}: a happy path`);
     for (const b of REFUSALS[sc.id]!) {
-      assert.ok(runs.some((r) => r.path.some((p) => 'step' in p && p.step === b.step && p.outcome === b.outcome)), `${sc.id}: the ${b.step}/${b.outcome} branch`);
+      // The checks of the information systems run by themselves: their refusals are brought about by what they check.
+      const trigger = AUTOMATIC_REFUSALS[b.step];
+      assert.ok(runs.some((r) => (trigger ? r[trigger] === true : r.path.some((p) => 'step' in p && p.step === b.step && p.outcome === b.outcome))), `${sc.id}: the ${b.step}/${b.outcome} branch`);
     }
   }
   const action = subcase('operator_certificates').fields.find((f) => f.id === 'operatorAction')!;
@@ -878,19 +904,39 @@ eachEngine('nca-certificates: every sub-case runs end to end with the regulation
   try {
     // Staff are employed before any case, so their certificates are valid at every later moment.
     for (const role of ROLES_AT_PROVIDER) await staffFor(app, 'nca', role);
+    // The operator of the runs is the demo NCA operator, appointed with operator certificates.
+    assert.equal((await staffFor(app, 'nca', 'nca_operator')).userId, app.users.nca_operator.userId);
+    const plain = await plainOperator(app);
     for (const r of RUNS) {
       await t.test(r.name, async () => {
         const applicant = app.users[r.applicant ?? 'company_head'];
-        const fields = { ...(r.mark === 'result' ? await actFields(app, r.subcase, applicant) : {}), ...(r.fields ?? {}) };
-        const v: CaseView = await runCase(app, {
-          serviceId: SERVICE,
-          subcase: r.subcase,
-          ...(r.channel ? { channel: r.channel } : {}),
-          applicant,
-          fields,
-          at: r.at,
-          path: r.path,
-        });
+        const foreign = r.foreignSerial ? { certificateSerial: parseCertificate(app.users.company_employee.sign.certificatePem).serialHex } : {};
+        const fields = { ...(r.mark === 'result' ? await actFields(app, r.subcase, applicant) : {}), ...foreign, ...(r.fields ?? {}) };
+        const path = r.plainOperator ? r.path.map((p) => ('step' in p && p.step === 'confirm_request' ? { ...p, actor: plain } : p)) : r.path;
+        const setDeceased = (v: 0 | 1) => app.app.store.db.updateTable('gov_individuals' as never).set({ deceased: v } as never).where('iin' as never, '=', applicant.iin as never).execute();
+        if (r.deceased) await setDeceased(1);
+        let v: CaseView;
+        try {
+          v = await runCase(app, {
+            serviceId: SERVICE,
+            subcase: r.subcase,
+            ...(r.channel ? { channel: r.channel } : {}),
+            applicant,
+            fields,
+            at: r.at,
+            path,
+          });
+        } finally {
+          if (r.deceased) await setDeceased(0);
+        }
+        // The checks that refused, and those that passed, are the information systems' own events.
+        for (const [step, trigger] of Object.entries(AUTOMATIC_REFUSALS)) {
+          const e = v.timeline.find((x) => x.stepId === step);
+          if (!e) continue;
+          assert.equal(e.actor.userId, `system:${findStep(subcase(r.subcase), step)!.role}`);
+          assert.equal(e.signed, false);
+          assert.equal(e.outcomeId, findStep(subcase(r.subcase), step)!.check![r[trigger] ? 'refuse' : 'pass'], `${step} decided`);
+        }
         assert.equal(v.mark, r.mark);
         assert.equal(v.currentStep, null);
         assert.equal(v.decision ?? 'approve', r.mark === 'result' ? 'approve' : 'refuse');

@@ -3,12 +3,12 @@
 // checking that signature, its refusal, issue and revocation). Each builder takes the Annex 3
 // term cell and the reference of the paragraph it encodes; ids are the same in every flow.
 //
-// Checks that can end in a refusal (the state-database check, the NCA IS check of a request) are
-// steps of a `system` role that are NOT `automatic`: the engine runs an automatic step by taking
-// its first outcome, so a check whose answer decides between two branches has to be answered
-// through the decision interface (by the information system's integration account). Steps that
+// Checks that can end in a refusal (the state-database check, the NCA IS check of the request
+// certified by the operator) are automatic steps of a `system` role that declare the check
+// (`check: { capability, pass, refuse }`): the engine runs them as soon as they become current and
+// the checker registered for the capability (src/app/nca-checks.ts) decides the branch. Steps that
 // only record what an information system does (registering, forming a refusal, issuing,
-// revoking) are automatic.
+// revoking) are automatic with their single outcome.
 import type { ServiceDefinitionInput, SourceRef } from '../../core/regulation.ts';
 import { NCA_GROUNDS } from './nca-grounds.ts';
 import { durationOf, type PrintedTerm } from './nca-refs.ts';
@@ -31,6 +31,8 @@ export function sdbCheck(o: { role: 'egov_portal' | 'egov_gateway'; term: Printe
   return {
     id: 'sdb_check',
     role: o.role,
+    automatic: true,
+    check: { capability: 'state_database_identity', pass: 'data_found', refuse: 'data_absent' },
     action: {
       kk: `Алушының деректері туралы ЖТ МДҚ/ЗТ МДҚ-да ${via.kk} сұрау салуды жолдау және алушы деректерінің бар болуын тексеру`,
       ru: `Направление запроса ${via.ru} в ГБД ФЛ/ГБД ЮЛ о данных получателя и проверка наличия данных получателя`,
@@ -134,6 +136,8 @@ export function verifyOperatorSignature(o: { term: PrintedTerm; ref: SourceRef; 
   return {
     id: 'verify_operator_signature',
     role: 'nca_is',
+    automatic: true,
+    check: { capability: 'operator_signature', pass: 'request_valid', refuse: 'request_violations' },
     action: {
       kk: 'ҚР ҰКО АЖ ҚР ҰКО операторының ЭЦҚ-мен куәландырылған алушының электрондық сұрау салуын тексеруі',
       ru: 'Проверка ИС НУЦ РК электронного запроса получателя, удостоверенного ЭЦП оператора НУЦ РК',
