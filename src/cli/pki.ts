@@ -9,7 +9,7 @@ import { bootstrapDemo } from '../app/bootstrap.ts';
 import { defaultConfig, openApp, type App } from '../app/context.ts';
 import { certificateStatus, holderFromStateDb, issueFromCsr, opensslIndex, revokeCertificate, type CaActor, type IssuedCertificate } from '../app/ca.ts';
 import { verifyCaAudit, caAuditEntries } from '../app/ca-audit.ts';
-import { currentCrl } from '../app/ca-crl.ts';
+import { currentCrl, currentDeltaCrl } from '../app/ca-crl.ts';
 import { instanceCa } from '../app/ca-material.ts';
 import { ocspResponder } from '../app/ca-ocsp.ts';
 import { AppError } from '../app/errors.ts';
@@ -26,7 +26,7 @@ export const PKI_HELP = `qyzmet pki — the National Certification Centre of thi
                                                    make a key for a test user and issue for it: writes cert.pem,
                                                    key.pem, chain.pem (and cert.p12 with --password)
   qyzmet pki revoke --serial HEX --reason NAME     revoke (RFC 5280 reason; certificateHold suspends, removeFromCRL lifts it)
-  qyzmet pki crl [--out FILE]                      the current CRL: DER to FILE, or PEM on stdout
+  qyzmet pki crl [--delta] [--out FILE]            the current CRL (or delta CRL): DER to FILE, or PEM on stdout
   qyzmet pki status --serial HEX [--json]          a certificate's status
   qyzmet pki audit [--json]                        the CA audit log and whether its hash chain is intact
   qyzmet pki operator appoint|issue|dismiss|absence|return|list|rules ...
@@ -227,12 +227,12 @@ async function revoke(argv: string[]): Promise<number> {
 }
 
 async function crl(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { out: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, delta: { type: 'boolean' } } });
   return withInstance(async (app) => {
-    const c = await currentCrl(app);
+    const c = values.delta ? await currentDeltaCrl(app) : await currentCrl(app);
     if (values.out) {
       writeFileSync(values.out, c.der);
-      out(`CRL number ${c.number}, ${c.entries} entries, thisUpdate ${c.thisUpdate}, nextUpdate ${c.nextUpdate}: wrote ${values.out} (DER)`);
+      out(`${values.delta ? 'delta ' : ''}CRL number ${c.number}${values.delta ? ` (base ${c.base})` : ''}, ${c.entries} entries, thisUpdate ${c.thisUpdate}, nextUpdate ${c.nextUpdate}: wrote ${values.out} (DER)`);
     } else {
       process.stdout.write(crlToPem(c.der));
     }

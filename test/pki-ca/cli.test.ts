@@ -10,6 +10,7 @@ import { eachEngine, PG_URL } from '../support/app.ts';
 import { DEMO_PEOPLE } from '../../src/gov/population.ts';
 import { makeIin } from '../../src/core/identifiers.ts';
 import { hasOpenssl, openssl, tempDir } from './support.ts';
+import { parseCrl } from '../../src/pki/index.ts';
 
 const BIN = path.join(import.meta.dirname, '../../bin/qyzmet.mjs');
 
@@ -96,6 +97,14 @@ eachEngine('qyzmet pki / sign / verify', async (ctx, engine) => {
       assert.match(text.stdout, new RegExp(`Serial Number: ${serial.toUpperCase()}`));
       assert.match(text.stdout, /Key Compromise/);
     }
+    const delta = run('pki', 'crl', '--delta', '--out', file('delta.der'));
+    assert.equal(delta.status, 0, delta.stderr);
+    const numbers = /delta CRL number (\d+) \(base (\d+)\)/.exec(delta.stdout);
+    assert.ok(numbers, delta.stdout);
+    const parsedDelta = parseCrl(fs.readFileSync(file('delta.der')));
+    assert.equal(parsedDelta.number, BigInt(numbers[1]!));
+    assert.equal(parsedDelta.deltaBase, BigInt(numbers[2]!));
+    assert.equal(parseCrl(fs.readFileSync(file('crl.der'))).number! >= parsedDelta.deltaBase!, true, 'the complete CRL is at or after the delta\'s base');
 
     const audit = run('pki', 'audit');
     assert.equal(audit.status, 0, audit.stderr);
