@@ -7,6 +7,7 @@ import { AppError, badRequest, conflict, forbidden, unauthorized } from './error
 import { newId, newToken } from './ids.ts';
 import { verifyOrThrow } from './signing.ts';
 import { GatewayError } from '../gov/gateway.ts';
+import { prepared } from '../store/prepared.ts';
 
 export interface SessionUser {
   id: string;
@@ -132,12 +133,17 @@ export function gatewayProblem(e: unknown): AppError {
 
 export async function userFromToken(app: App, token: string | undefined): Promise<SessionUser> {
   if (!token) throw unauthorized('not_signed_in', 'sign in with EDS first: send Authorization: Bearer <token>');
-  const row = await app.store.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.expires_at', 'sessions.cert_fingerprint', 'users.id', 'users.kind', 'users.iin', 'users.bin', 'users.roles', 'users.provider_id', 'users.display_name', 'users.email', 'users.lang'])
-    .where('sessions.token_hash', '=', sha256Hex(token))
-    .executeTakeFirst();
+  const [row] = await prepared(
+    app.store.db,
+    'session-by-token',
+    (db, p) =>
+      db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select(['sessions.expires_at', 'sessions.cert_fingerprint', 'users.id', 'users.kind', 'users.iin', 'users.bin', 'users.roles', 'users.provider_id', 'users.display_name', 'users.email', 'users.lang'])
+        .where('sessions.token_hash', '=', p(0)),
+    [sha256Hex(token)],
+  );
   if (!row) throw unauthorized('bad_token', 'the session token is not valid: sign in again');
   if (app.now().toISOString() >= row.expires_at) throw unauthorized('session_expired', 'your session has expired: sign in again');
   return { ...rowToUser(row), certFingerprint: row.cert_fingerprint };

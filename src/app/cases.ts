@@ -35,6 +35,7 @@ import type { App, SubmissionHook } from './context.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from './errors.ts';
 import { newId } from './ids.ts';
 import { insertRows } from '../store/insert.ts';
+import { prepared } from '../store/prepared.ts';
 import { signedBytes, verifySigned, type VerifiedSignature } from './signing.ts';
 import { automaticOutcome } from './checks.ts';
 
@@ -77,7 +78,7 @@ function replayFrom<T>(prior: Tables['idempotency'] | undefined, command: string
 
 /** A retry answered before any work: the first response, if this key was already used. */
 async function replayOf<T>(app: App, user: SessionUser, command: string, key: string, request: unknown): Promise<CommandResult<T> | null> {
-  const prior = await app.store.db.selectFrom('idempotency').selectAll().where('user_id', '=', user.id).where('key', '=', key).executeTakeFirst();
+  const [prior] = await prepared(app.store.db, 'idempotency-record', (db, p) => db.selectFrom('idempotency').selectAll().where('user_id', '=', p(0)).where('key', '=', p(1)), [user.id, key]);
   return replayFrom<T>(prior, command, key, requestHashOf(request));
 }
 
@@ -91,7 +92,7 @@ async function idempotent<T>(app: App, user: SessionUser, command: string, key: 
   for (let attempt = 0; ; attempt++) {
     try {
       return await app.store.db.transaction().execute(async (trx) => {
-        const prior = await trx.selectFrom('idempotency').selectAll().where('user_id', '=', user.id).where('key', '=', key).executeTakeFirst();
+        const [prior] = await prepared(trx, 'idempotency-record', (db, p) => db.selectFrom('idempotency').selectAll().where('user_id', '=', p(0)).where('key', '=', p(1)), [user.id, key]);
         const replay = replayFrom<T>(prior, command, key, requestHash);
         if (replay) return replay;
         const res = await fn(trx);

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { GatewayError, requireValidBin, requireValidIin, withTimeout } from './gateway-errors.ts';
 import type { Individual, LegalEntity } from './records.ts';
 import { rowToIndividual, rowToLegalEntity, type GovTables } from './rows.ts';
+import { prepared } from '../store/prepared.ts';
 
 export { GatewayError, type GatewayErrorCode } from './gateway-errors.ts';
 export { FlakyStateDatabases, MemoryStateDatabases, type FlakyOptions, type FlakyOutcome } from './test-doubles.ts';
@@ -35,7 +36,7 @@ export class DbStateDatabases implements StateDatabases {
     requireValidIin(iin);
     const row = await this.ask(
       `individuals register lookup of IIN ${iin}`,
-      this.db.selectFrom('gov_individuals').selectAll().where('iin', '=', iin).executeTakeFirst(),
+      prepared(this.db, 'gov-individual-by-iin', (db, p) => db.selectFrom('gov_individuals').selectAll().where('iin', '=', p(0)), [iin]).then((r) => r[0]),
     );
     return row ? rowToIndividual(row) : null;
   }
@@ -44,7 +45,7 @@ export class DbStateDatabases implements StateDatabases {
     requireValidBin(bin);
     const row = await this.ask(
       `legal entities register lookup of BIN ${bin}`,
-      this.db.selectFrom('gov_legal_entities').selectAll().where('bin', '=', bin).executeTakeFirst(),
+      prepared(this.db, 'gov-legal-entity-by-bin', (db, p) => db.selectFrom('gov_legal_entities').selectAll().where('bin', '=', p(0)), [bin]).then((r) => r[0]),
     );
     return row ? rowToLegalEntity(row) : null;
   }
