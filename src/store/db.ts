@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type Driver } from 'kysely';
 import { DeferringPostgresDialect } from './pg-deferred-inserts.ts';
 import { GroupCommitSqliteDriver } from './sqlite-group-commit.ts';
+import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.ts';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -17,6 +18,8 @@ export interface Store {
   db: Kysely<Tables>;
   engine: Engine;
   close(): Promise<void>;
+  /** SQLite file databases only: checkpoints the background thread has completed. */
+  checkpoints?(): Promise<number>;
   /** SQLite only: how many physical commits carried how many commands (group commit). */
   commitStats?(): { batches: number; commands: number; largest: number };
 }
@@ -27,12 +30,15 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (tests use a fresh one each). */
   schema?: string;
   poolSize?: number;
+  /** SQLite: how often the background thread checkpoints the WAL (default 1 s). */
+  checkpointIntervalMs?: number;
 }
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
   const isPg = /^postgres(ql)?:\/\//.test(opts.url);
   let db: Kysely<Tables>;
   let driver: GroupCommitSqliteDriver | undefined;
+  let checkpointer: Checkpointer | undefined;
   if (isPg) {
     const pool = new pg.Pool({
       connectionString: opts.url,
@@ -51,10 +57,13 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    // Checkpoints (copying the WAL into the database file, with an fsync) are the costly part of
-    // a commit; doing them every ~40 MB of log instead of every 4 MB makes each one rarer, and the
-    // size limit gives the disk back afterwards.
-    sqlite.pragma('wal_autocheckpoint = 10000');
+    // Checkpoints (copying the WAL into the database file, with an fsync) run in a thread of their
+    // own (sqlite-checkpointer.ts); the writer does one itself only if the log reaches ~200 MB, should
+    // that thread stop. The size limit gives the disk back after a checkpoint.
+    if (opts.url !== ':memory:') {
+      sqlite.pragma('wal_autocheckpoint = 50000');
+      checkpointer = startCheckpointer(opts.url, opts.checkpointIntervalMs);
+    }
     sqlite.pragma('journal_size_limit = 67108864');
     driver = new GroupCommitSqliteDriver(sqlite, statementCache(sqlite));
     db = new Kysely<Tables>({ dialect: new GroupCommitSqliteDialect(driver) });
@@ -71,7 +80,16 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       await new Promise((r) => setTimeout(r, 100 * attempt));
     }
   }
-  return { db, engine: isPg ? 'postgres' : 'sqlite', close: () => db.destroy(), ...(driver ? { commitStats: () => ({ ...driver.stats }) } : {}) };
+  return {
+    db,
+    engine: isPg ? 'postgres' : 'sqlite',
+    async close() {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+    ...(driver ? { commitStats: () => ({ ...driver.stats }) } : {}),
+    ...(checkpointer ? { checkpoints: () => checkpointer.runs() } : {}),
+  };
 }
 
 /**
