@@ -87,21 +87,37 @@ async function replayOf<T>(app: App, user: SessionUser, command: string, key: st
  * returned and nothing is written. The same key with a different request is a client bug and is
  * refused rather than silently answered with an unrelated result.
  */
-async function idempotent<T>(app: App, user: SessionUser, command: string, key: string, request: unknown, fn: (trx: Trx) => Promise<{ status: number; body: T }>): Promise<CommandResult<T>> {
+async function idempotent<T>(
+  app: App,
+  user: SessionUser,
+  command: string,
+  key: string,
+  request: unknown,
+  fn: (trx: Trx) => Promise<{ status: number; body: T }>,
+  opts: { optimistic?: boolean } = {},
+): Promise<CommandResult<T>> {
   const requestHash = requestHashOf(request);
   for (let attempt = 0; ; attempt++) {
     try {
       return await app.store.db.transaction().execute(async (trx) => {
-        const [prior] = await prepared(trx, 'idempotency-record', (db, p) => db.selectFrom('idempotency').selectAll().where('user_id', '=', p(0)).where('key', '=', p(1)), [user.id, key]);
-        const replay = replayFrom<T>(prior, command, key, requestHash);
-        if (replay) return replay;
+        // Optimistic (a command that can only succeed again when repeated, like a new application):
+        // the first attempt does not look for an earlier record; a repeated key then fails the
+        // insert of the record, which rolls the attempt back, and the next attempt replays.
+        if (!(opts.optimistic && attempt === 0)) {
+          const [prior] = await prepared(trx, 'idempotency-record', (db, p) => db.selectFrom('idempotency').selectAll().where('user_id', '=', p(0)).where('key', '=', p(1)), [user.id, key]);
+          const replay = replayFrom<T>(prior, command, key, requestHash);
+          if (replay) return replay;
+        }
         const res = await fn(trx);
         await insertRows(trx, 'idempotency', [{ user_id: user.id, key, command, request_hash: requestHash, response: JSON.stringify(res), created_at: app.now().toISOString() }]);
         return { ...res, replayed: false };
       });
     } catch (e) {
-      // Two concurrent requests with one key (PostgreSQL): the loser retries and finds the winner's record.
-      if (isUniqueViolation(e) && attempt < 3) continue;
+      // An optimistic attempt that failed for any reason is made again with the look-up: a repeated
+      // key then replays the first response (a repeat may fail where the first succeeded, e.g. its
+      // payment is already bound), and any other failure recurs as itself. Two concurrent requests
+      // with one key (PostgreSQL): the loser retries and finds the winner's record.
+      if ((opts.optimistic && attempt === 0) || (isUniqueViolation(e) && attempt < 3)) continue;
       throw e;
     }
   }
@@ -461,7 +477,7 @@ export async function submitApplication(app: App, user: SessionUser, input: Subm
     await settle(app, trx, svc, sc, state, { alreadyProjected: first.state, caseNumber: number });
     await insertRows(trx, 'attachments', docs.map((d, i) => ({ id: `${caseId}:${i}`, owner_user_id: applicantUserId, case_id: caseId, name: d.name, mime: d.mime, size: d.size, sha256: d.sha256, content: contents[i]!.toString('base64'), created_at: at })));
     return { status: 201, body: summary(app, { id: caseId, number, svc, sc, state }) };
-  });
+  }, { optimistic: true });
 }
 
 /** An application accepted at an office belongs to the applicant's cabinet once they sign in. */

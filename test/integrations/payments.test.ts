@@ -79,8 +79,12 @@ eachEngine('payments: a licence paid through the gateway is registered and runs 
       const paid = await api.post('/gateway-sim/pay', { gatewayRef: p.gatewayRef });
       assert.equal(paid.status, 200, paid.text);
       assert.equal(paid.body.delivered.status, 'confirmed');
-      const c = await submitPortal(t, { serviceId: SERVICE, subcase: 'issue', applicant: t.users.company_head, payment: p.id, withoutReceipt: true });
+      const c = await submitPortal(t, { serviceId: SERVICE, subcase: 'issue', applicant: t.users.company_head, payment: p.id, withoutReceipt: true, key: `pay-${p.id}` });
       assert.equal(c.status, 201);
+      // The same submission again (an answer lost on the way): the first response, not "payment already used".
+      const again = await submitPortal(t, { serviceId: SERVICE, subcase: 'issue', applicant: t.users.company_head, payment: p.id, withoutReceipt: true, key: `pay-${p.id}` });
+      assert.equal(again.replayed, true);
+      assert.equal(again.body.id, c.body.id);
       const mine = await api.get(`/api/payments?caseId=${c.body.id}`, token);
       assert.equal(mine.status, 200, mine.text);
       assert.deepEqual(mine.body.items.map((x: { id: string; status: string }) => [x.id, x.status]), [[p.id, 'confirmed']]);
