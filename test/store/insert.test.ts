@@ -3,20 +3,14 @@
 // shape must be refused rather than written into the wrong columns.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { isUniqueViolation, openStore } from '../../src/store/db.ts';
+import { isUniqueViolation } from '../../src/store/db.ts';
 import { insertRows } from '../../src/store/insert.ts';
-import { eachEngine, PG_URL } from '../support/app.ts';
+import { eachEngine, storeFor } from '../support/app.ts';
 
 describe('insertRows', () => {
   eachEngine('writes what Kysely writes, reusing its text, and refuses rows of different shapes', async (t, engine) => {
-    const schema = engine === 'postgres' ? `t_${randomBytes(6).toString('hex')}` : undefined;
-    const store = await openStore({ url: engine === 'postgres' ? PG_URL! : ':memory:', ...(schema ? { schema } : {}) });
-    t.after(async () => {
-      if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
-      await store.close();
-    });
+    const store = await storeFor(t, engine);
     const db = store.db;
     const row = (id: string, extra: Record<string, unknown> = {}) => ({ name: `probe:${id}`, value: Number(id.replace(/\D/g, '')), ...extra });
     await insertRows(db, 'counters', [row('a1')]);
@@ -36,12 +30,7 @@ describe('insertRows', () => {
 
 describe('insertRows inside a transaction (held back and sent together on PostgreSQL)', () => {
   eachEngine('parent and child rows, a read in between, and a failing insert that fails its transaction', async (t, engine) => {
-    const schema = engine === 'postgres' ? `t_${randomBytes(6).toString('hex')}` : undefined;
-    const store = await openStore({ url: engine === 'postgres' ? PG_URL! : ':memory:', ...(schema ? { schema } : {}) });
-    t.after(async () => {
-      if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
-      await store.close();
-    });
+    const store = await storeFor(t, engine);
     const db = store.db as unknown as Kysely<any>;
     await sql`create table probe_parent (id text primary key, note text not null)`.execute(db);
     await sql`create table probe_child (id text primary key, parent_id text not null references probe_parent(id), n integer not null)`.execute(db);

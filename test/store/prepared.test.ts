@@ -2,20 +2,13 @@
 // dialect lists its parameters in, next to constants the builder wrote itself; both engines.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { openStore } from '../../src/store/db.ts';
 import { prepared } from '../../src/store/prepared.ts';
-import { eachEngine, PG_URL } from '../support/app.ts';
+import { eachEngine, storeFor } from '../support/app.ts';
 
 describe('prepared', () => {
   eachEngine('arguments go to their places on every reuse', async (t, engine) => {
-    const schema = engine === 'postgres' ? `t_${randomBytes(6).toString('hex')}` : undefined;
-    const store = await openStore({ url: engine === 'postgres' ? PG_URL! : ':memory:', ...(schema ? { schema } : {}) });
-    t.after(async () => {
-      if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
-      await store.close();
-    });
+    const store = await storeFor(t, engine);
     const db = store.db as unknown as Kysely<any>;
     await sql`create table probe (id text primary key, kind text not null, n integer not null)`.execute(db);
     await db.insertInto('probe').values([{ id: 'a', kind: 'x', n: 1 }, { id: 'b', kind: 'y', n: 2 }, { id: 'c', kind: 'x', n: 3 }, { id: 'd', kind: 'x', n: 4 }]).execute();

@@ -4,6 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { test, type TestContext } from 'node:test';
 import pg from 'pg';
+import { sql } from 'kysely';
+import { openStore, type Store } from '../../src/store/db.ts';
 import { openApp, type App } from '../../src/app/context.ts';
 import { bootstrapDemo, type DemoUser, type DemoUsers } from '../../src/app/bootstrap.ts';
 import { createChallenge, signIn, type SessionUser } from '../../src/app/auth.ts';
@@ -75,4 +77,15 @@ export function eachEngine(name: string, body: (t: TestContext, engine: EngineNa
       await body(t, engine);
     });
   }
+}
+
+/** A bare store (no app, no demo data) on an engine, removed when the test ends: for storage tests. */
+export async function storeFor(t: TestContext, engine: EngineName): Promise<Store> {
+  const schema = engine === 'postgres' ? `t_${randomBytes(6).toString('hex')}` : undefined;
+  const store = await openStore({ url: engine === 'postgres' ? PG_URL! : ':memory:', ...(schema ? { schema } : {}) });
+  t.after(async () => {
+    if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
+    await store.close();
+  });
+  return store;
 }
