@@ -23,6 +23,7 @@ import { FieldInput, problemText } from '../components/FieldInput.tsx';
 import { DocumentUploads, GATEWAY_ALTERNATIVE } from '../components/Uploads.tsx';
 import { PaymentPanel } from '../components/Payment.tsx';
 import { SignDialog } from '../components/SignDialog.tsx';
+import { PersonRows } from '../components/PersonFacts.tsx';
 import { Loaded, ProblemAlert } from '../components/Problem.tsx';
 import { CHANNEL_KEYS, KIND_KEYS, altName, useTitle } from '../lib/ui.tsx';
 
@@ -309,26 +310,7 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
         <section className="panel">
           <h3>{t('apply.fromStateDb')}</h3>
           <dl className="facts">
-            <div>
-              <dt>{t('person.name')}</dt>
-              <dd>{pre.applicant.name[lang === 'kk' ? 'kk' : 'ru']}</dd>
-            </div>
-            <div>
-              <dt>{t('person.iin')}</dt>
-              <dd>{pre.applicant.iin}</dd>
-            </div>
-            {pre.applicant.bin && (
-              <div>
-                <dt>{t('person.bin')}</dt>
-                <dd>{pre.applicant.bin}</dd>
-              </div>
-            )}
-            {pre.applicant.organization && (
-              <div>
-                <dt>{t('person.organization')}</dt>
-                <dd>{pre.applicant.organization[lang === 'kk' ? 'kk' : 'ru']}</dd>
-              </div>
-            )}
+            <PersonRows name={pre.applicant.name[lang === 'kk' ? 'kk' : 'ru']} iin={pre.applicant.iin} bin={pre.applicant.bin} organization={pre.applicant.organization?.[lang === 'kk' ? 'kk' : 'ru']} />
             <div>
               <dt>{t('person.address')}</dt>
               <dd>{pre.applicant.address[lang === 'kk' ? 'kk' : 'ru']}</dd>

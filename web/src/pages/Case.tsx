@@ -10,6 +10,7 @@ import { Link } from '../lib/router.tsx';
 import { useSession } from '../lib/session.tsx';
 import { signPayload, type KeyStore } from '../lib/eds.ts';
 import { described, sent, type Attachment } from '../lib/files.ts';
+import { PersonRows } from '../components/PersonFacts.tsx';
 import { Loaded, ProblemAlert } from '../components/Problem.tsx';
 import { OverdueBadge, StatusBadge } from '../components/Status.tsx';
 import { SignDialog } from '../components/SignDialog.tsx';
@@ -150,26 +151,7 @@ function CaseScreen({ view, svc, setView, reload }: { view: CaseView; svc: Servi
       <section aria-labelledby="who-h">
         <h2 id="who-h">{t('case.applicant')}</h2>
         <dl className="facts">
-          <div>
-            <dt>{t('person.name')}</dt>
-            <dd>{view.applicant.name}</dd>
-          </div>
-          <div>
-            <dt>{t('person.iin')}</dt>
-            <dd>{view.applicant.iin}</dd>
-          </div>
-          {view.applicant.bin && (
-            <div>
-              <dt>{t('person.bin')}</dt>
-              <dd>{view.applicant.bin}</dd>
-            </div>
-          )}
-          {view.applicant.organization && (
-            <div>
-              <dt>{t('person.organization')}</dt>
-              <dd>{view.applicant.organization}</dd>
-            </div>
-          )}
+          <PersonRows name={view.applicant.name} iin={view.applicant.iin} bin={view.applicant.bin} organization={view.applicant.organization} />
           <div>
             <dt>{t('apply.kind')}</dt>
             <dd>{t(KIND_KEYS[view.applicant.kind])}</dd>

@@ -16,6 +16,7 @@ import { Link } from '../lib/router.tsx';
 import { problemsByField } from '../lib/forms.ts';
 import { FieldInput, problemText } from '../components/FieldInput.tsx';
 import { SignDialog } from '../components/SignDialog.tsx';
+import { PersonRows } from '../components/PersonFacts.tsx';
 import { Loaded, ProblemAlert } from '../components/Problem.tsx';
 import { useTitle } from '../lib/ui.tsx';
 import { buildCsr, generateKeyPair, keyFingerprint, type CsrSubject } from '../pki/csr.ts';
@@ -159,26 +160,7 @@ function NcaApply({ svc, pre, sc }: { svc: Service; pre: Prefill; sc: SubCase })
       <section className="panel" aria-labelledby="nca-who-h">
         <h2 id="nca-who-h">{t('nca.apply.holder')}</h2>
         <dl className="facts">
-          <div>
-            <dt>{t('person.name')}</dt>
-            <dd>{pre.applicant.name[l]}</dd>
-          </div>
-          <div>
-            <dt>{t('person.iin')}</dt>
-            <dd>{pre.applicant.iin}</dd>
-          </div>
-          {pre.applicant.bin && (
-            <div>
-              <dt>{t('person.bin')}</dt>
-              <dd>{pre.applicant.bin}</dd>
-            </div>
-          )}
-          {pre.applicant.organization && (
-            <div>
-              <dt>{t('person.organization')}</dt>
-              <dd>{pre.applicant.organization[l]}</dd>
-            </div>
-          )}
+          <PersonRows name={pre.applicant.name[l]} iin={pre.applicant.iin} bin={pre.applicant.bin} organization={pre.applicant.organization?.[l]} />
         </dl>
         <p className="hint">{t('nca.apply.holderNote')}</p>
         {emailField && (

@@ -10,6 +10,7 @@ import { useI18n } from '../lib/i18n.tsx';
 import { get } from '../lib/api.ts';
 import { serviceEntry, useLoad } from '../lib/catalog.ts';
 import { Link } from '../lib/router.tsx';
+import { PersonRows } from '../components/PersonFacts.tsx';
 import { Loaded } from '../components/Problem.tsx';
 import { StatusBadge } from '../components/Status.tsx';
 import { KIND_KEYS, useTitle } from '../lib/ui.tsx';
@@ -74,28 +75,7 @@ function Request({ view, svc, setView, reload }: { view: CaseView; svc: Service;
         <h2 id="req-who-h">{t('nca.request.identify')}</h2>
         <p className="hint">{t('nca.request.identifyHint')}</p>
         <dl className="facts">
-          <div>
-            <dt>{t('person.name')}</dt>
-            <dd>{a.name}</dd>
-          </div>
-          <div>
-            <dt>{t('person.iin')}</dt>
-            <dd>
-              <strong>{a.iin}</strong>
-            </dd>
-          </div>
-          {a.bin && (
-            <div>
-              <dt>{t('person.bin')}</dt>
-              <dd>{a.bin}</dd>
-            </div>
-          )}
-          {a.organization && (
-            <div>
-              <dt>{t('person.organization')}</dt>
-              <dd>{a.organization}</dd>
-            </div>
-          )}
+          <PersonRows name={a.name} iin={<strong>{a.iin}</strong>} bin={a.bin} organization={a.organization} />
           <div>
             <dt>{t('apply.kind')}</dt>
             <dd>{t(KIND_KEYS[a.kind])}</dd>
