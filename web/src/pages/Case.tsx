@@ -19,12 +19,15 @@ import { CHANNEL_KEYS, KIND_KEYS, altName, useTitle } from '../lib/ui.tsx';
 import { displayValue } from '../lib/forms.ts';
 
 export default function CasePage({ params }: { params: Record<string, string> }) {
-  const [s, setS, retry] = useLoad(async () => {
-    const view = await get<CaseView>(`/api/cases/${encodeURIComponent(params.id!)}`);
-    const svc = await serviceEntry(view.serviceId, view.submittedAt);
-    return { view, svc };
-  }, [params.id]);
+  const [s, setS, retry] = useLoad(() => loadCase(params.id!), [params.id]);
   return <Loaded s={s} retry={retry}>{({ view, svc }) => <CaseScreen view={view} svc={svc} setView={(v) => setS({ view: v, svc })} reload={retry} />}</Loaded>;
+}
+
+/** A case, with the definition of its service as it stood when the case was submitted. */
+export async function loadCase(id: string): Promise<{ view: CaseView; svc: Service }> {
+  const view = await get<CaseView>(`/api/cases/${encodeURIComponent(id)}`);
+  const svc = await serviceEntry(view.serviceId, view.submittedAt);
+  return { view, svc };
 }
 
 function CaseScreen({ view, svc, setView, reload }: { view: CaseView; svc: Service; setView: (v: CaseView) => void; reload: () => void }) {
@@ -108,26 +111,7 @@ function CaseScreen({ view, svc, setView, reload }: { view: CaseView; svc: Servi
         </section>
       )}
 
-      <section aria-labelledby="act-h" className="panel">
-        <h2 id="act-h">{t('case.actions')}</h2>
-        {view.actions.length === 0 ? (
-          <p className="muted">{t(view.currentStep ? 'case.noActions' : 'case.closed')}</p>
-        ) : (
-          view.actions.map((a) => (
-            <ActionForm
-              key={`${a.kind}:${a.stepId}:${a.outcomeId ?? a.pauseId}:${view.timeline.length}`}
-              action={a}
-              view={view}
-              svc={svc}
-              onDone={(v, label) => {
-                setView(v);
-                setDone(t('case.done', { label }));
-              }}
-              reload={reload}
-            />
-          ))
-        )}
-      </section>
+      <CaseActions headingId="act-h" waiting="case.noActions" view={view} svc={svc} setView={setView} setDone={setDone} reload={reload} />
 
       <section aria-labelledby="steps-h">
         <h2 id="steps-h">{t('case.steps')}</h2>
@@ -287,6 +271,33 @@ function eventText(e: CaseView['timeline'][number], i: I18n, stepName: (id?: str
     default:
       return i.t(`event.${e.type}` as MessageKey);
   }
+}
+
+/** Exactly the actions the API offers the caller on the case now; with none, whether the case waits (`waiting`) or is closed. */
+export function CaseActions({ headingId, waiting, view, svc, setView, setDone, reload }: { headingId: string; waiting: MessageKey; view: CaseView; svc: Service; setView: (v: CaseView) => void; setDone: (text: string) => void; reload: () => void }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby={headingId} className="panel">
+      <h2 id={headingId}>{t('case.actions')}</h2>
+      {view.actions.length === 0 ? (
+        <p className="muted">{t(view.currentStep ? waiting : 'case.closed')}</p>
+      ) : (
+        view.actions.map((a) => (
+          <ActionForm
+            key={`${a.kind}:${a.stepId}:${a.outcomeId ?? a.pauseId}:${view.timeline.length}`}
+            action={a}
+            view={view}
+            svc={svc}
+            onDone={(v, label) => {
+              setView(v);
+              setDone(t('case.done', { label }));
+            }}
+            reload={reload}
+          />
+        ))
+      )}
+    </section>
+  );
 }
 
 export function ActionForm({ action: a, view, svc, onDone, reload }: { action: AvailableAction; view: CaseView; svc: Service; onDone: (v: CaseView, label: string) => void; reload: () => void }) {

@@ -7,23 +7,18 @@
 import { useEffect, useState } from 'react';
 import type { CaseView, Service } from '../lib/types.ts';
 import { useI18n } from '../lib/i18n.tsx';
-import { get } from '../lib/api.ts';
-import { serviceEntry, useLoad } from '../lib/catalog.ts';
+import { useLoad } from '../lib/catalog.ts';
 import { Link } from '../lib/router.tsx';
 import { PersonRows } from '../components/PersonFacts.tsx';
 import { Loaded } from '../components/Problem.tsx';
 import { StatusBadge } from '../components/Status.tsx';
 import { KIND_KEYS, useTitle } from '../lib/ui.tsx';
-import { ActionForm } from './Case.tsx';
+import { CaseActions, loadCase } from './Case.tsx';
 import { readCsr, type CsrInfo } from '../pki/csr.ts';
 import { NCA_SERVICE, REASONS } from './NcaDesk.tsx';
 
 export default function NcaRequestPage({ params }: { params: Record<string, string> }) {
-  const [s, setS, retry] = useLoad(async () => {
-    const view = await get<CaseView>(`/api/cases/${encodeURIComponent(params.id!)}`);
-    const svc = await serviceEntry(view.serviceId, view.submittedAt);
-    return { view, svc };
-  }, [params.id]);
+  const [s, setS, retry] = useLoad(() => loadCase(params.id!), [params.id]);
   return <Loaded s={s} retry={retry}>{({ view, svc }) => <Request view={view} svc={svc} setView={(v) => setS({ view: v, svc })} reload={retry} />}</Loaded>;
 }
 
@@ -142,26 +137,7 @@ function Request({ view, svc, setView, reload }: { view: CaseView; svc: Service;
         </section>
       )}
 
-      <section aria-labelledby="req-act-h" className="panel">
-        <h2 id="req-act-h">{t('case.actions')}</h2>
-        {view.actions.length === 0 ? (
-          <p className="muted">{t(view.currentStep ? 'nca.request.waiting' : 'case.closed')}</p>
-        ) : (
-          view.actions.map((x) => (
-            <ActionForm
-              key={`${x.kind}:${x.stepId}:${x.outcomeId ?? x.pauseId}:${view.timeline.length}`}
-              action={x}
-              view={view}
-              svc={svc}
-              onDone={(v, label) => {
-                setView(v);
-                setDone(t('case.done', { label }));
-              }}
-              reload={reload}
-            />
-          ))
-        )}
-      </section>
+      <CaseActions headingId="req-act-h" waiting="nca.request.waiting" view={view} svc={svc} setView={setView} setDone={setDone} reload={reload} />
       <p>
         <Link href={`/cases/${view.id}`}>{t('nca.request.fullCase')}</Link>
       </p>
