@@ -4,12 +4,11 @@ import { useState } from 'react';
 import { get } from '../lib/api.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
 import { catalogList, serviceEntry, useLoad, roleName } from '../lib/catalog.ts';
-import { Link } from '../lib/router.tsx';
 import { useSession, type User } from '../lib/session.tsx';
 import type { CaseSummary, Service } from '../lib/types.ts';
 import { Loaded } from '../components/Problem.tsx';
-import { OverdueBadge, StatusBadge } from '../components/Status.tsx';
-import { TableWrap, useTitle } from '../lib/ui.tsx';
+import { byDue, CaseTable } from '../components/CaseTable.tsx';
+import { useTitle } from '../lib/ui.tsx';
 
 interface InboxReply {
   counts: { total: number; overdue: number; dueToday: number; paused: number };
@@ -52,7 +51,7 @@ export default function InboxPage({ query }: { query: URLSearchParams }) {
       <Loaded s={s} retry={retry}>
         {({ inbox, catalog, defs }) => {
           const label = (r: string) => tx(defs.map((d) => roleName(d, r)).find(Boolean), r);
-          const sorted = [...inbox.items].sort((a, b) => (a.stepDue ?? a.overallDue).localeCompare(b.stepDue ?? b.overallDue));
+          const sorted = [...inbox.items].sort(byDue);
           return (
             <>
               {user.roles.length > 1 && (
@@ -88,41 +87,23 @@ export default function InboxPage({ query }: { query: URLSearchParams }) {
                     <h2 id={`g-${g}`}>
                       {t(key)} <span className="muted">({i.number(rows.length)})</span>
                     </h2>
-                    <TableWrap label={t(key)}>
-                      <table className="cases">
-                        <thead>
-                          <tr>
-                            <th scope="col">{t('case.number')}</th>
-                            <th scope="col">{t('case.service')}</th>
-                            <th scope="col">{t('case.step')}</th>
-                            <th scope="col">{t('case.stepDue')}</th>
-                            <th scope="col">{t('case.status')}</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {rows.map((c) => {
-                            const item = catalog.find((x) => x.id === c.serviceId);
-                            const def = defs.find((d) => d.id === c.serviceId);
-                            const step = def?.subcases.find((x) => x.id === c.subcase)?.steps.find((x) => x.id === c.currentStep);
-                            return (
-                              <tr key={c.id}>
-                                <td data-label={t('case.number')}>
-                                  <Link href={`/cases/${c.id}`}>{c.number}</Link>
-                                </td>
-                                <td data-label={t('case.service')}>
-                                  {tx(item?.shortName, c.serviceId)} <span className="muted">— {tx(item?.subcases.find((x) => x.id === c.subcase)?.name, c.subcase)}</span>
-                                </td>
-                                <td data-label={t('case.step')}>{tx(step?.action, c.currentStep ?? '—')}</td>
-                                <td data-label={t('case.stepDue')}>{c.stepDue ? i.dateTime(c.stepDue) : '—'}</td>
-                                <td data-label={t('case.status')}>
-                                  <StatusBadge mark={c.mark} /> {c.overdue && <OverdueBadge />}
-                                </td>
-                              </tr>
-                            );
-                          })}
-                        </tbody>
-                      </table>
-                    </TableWrap>
+                    <CaseTable
+                      label={t(key)}
+                      cases={rows}
+                      href={(c) => `/cases/${c.id}`}
+                      what={{
+                        header: t('case.service'),
+                        cell: (c) => {
+                          const item = catalog.find((x) => x.id === c.serviceId);
+                          return (
+                            <>
+                              {tx(item?.shortName, c.serviceId)} <span className="muted">— {tx(item?.subcases.find((x) => x.id === c.subcase)?.name, c.subcase)}</span>
+                            </>
+                          );
+                        },
+                      }}
+                      step={(c) => tx(defs.find((d) => d.id === c.serviceId)?.subcases.find((x) => x.id === c.subcase)?.steps.find((x) => x.id === c.currentStep)?.action, c.currentStep ?? '—')}
+                    />
                   </section>
                 );
               })}

@@ -12,7 +12,7 @@ import type { CaseSummary, Service, SubCase } from '../lib/types.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
 import { ApiError, get, isSignatureProblem, newIdempotencyKey, post } from '../lib/api.ts';
 import { serviceEntry, useLoad } from '../lib/catalog.ts';
-import { Link, navigate } from '../lib/router.tsx';
+import { navigate } from '../lib/router.tsx';
 import { useSession, type User } from '../lib/session.tsx';
 import { described, sent, type Attachment } from '../lib/files.ts';
 import { signPayload, type KeyStore } from '../lib/eds.ts';
@@ -21,8 +21,8 @@ import { problemText } from '../components/FieldInput.tsx';
 import { DocumentUploads } from '../components/Uploads.tsx';
 import { SignDialog } from '../components/SignDialog.tsx';
 import { Loaded, ProblemAlert } from '../components/Problem.tsx';
-import { OverdueBadge, StatusBadge } from '../components/Status.tsx';
-import { TableWrap, useTitle } from '../lib/ui.tsx';
+import { byDue, CaseTable } from '../components/CaseTable.tsx';
+import { useTitle } from '../lib/ui.tsx';
 
 export const NCA_SERVICE = 'nca-certificates';
 export const NCA_OPERATOR = 'nca_operator';
@@ -52,7 +52,7 @@ export default function NcaDeskPage() {
   const [s, , retry] = useLoad(async () => {
     const svc = await serviceEntry(NCA_SERVICE);
     const inbox = operator ? await get<{ items: CaseSummary[] }>(`/api/inbox?role=${NCA_OPERATOR}`) : { items: [] };
-    return { svc, items: inbox.items.filter((c) => c.serviceId === NCA_SERVICE).sort((a, b) => (a.stepDue ?? a.overallDue).localeCompare(b.stepDue ?? b.overallDue)) };
+    return { svc, items: inbox.items.filter((c) => c.serviceId === NCA_SERVICE).sort(byDue) };
   }, [operator]);
   if (!operator) {
     return (
@@ -76,37 +76,13 @@ export default function NcaDeskPage() {
               {items.length === 0 ? (
                 <p>{t('nca.desk.empty')}</p>
               ) : (
-                <TableWrap label={t('nca.desk.queue')}>
-                  <table className="cases">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('case.number')}</th>
-                        <th scope="col">{t('nca.desk.kind')}</th>
-                        <th scope="col">{t('case.step')}</th>
-                        <th scope="col">{t('case.stepDue')}</th>
-                        <th scope="col">{t('case.status')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {items.map((c) => {
-                        const sc = svc.subcases.find((x) => x.id === c.subcase);
-                        return (
-                          <tr key={c.id}>
-                            <td data-label={t('case.number')}>
-                              <Link href={`/nca/desk/${c.id}`}>{c.number}</Link>
-                            </td>
-                            <td data-label={t('nca.desk.kind')}>{tx(sc?.name, c.subcase)}</td>
-                            <td data-label={t('case.step')}>{tx(sc?.steps.find((x) => x.id === c.currentStep)?.action, c.currentStep ?? '—')}</td>
-                            <td data-label={t('case.stepDue')}>{c.stepDue ? i.dateTime(c.stepDue) : '—'}</td>
-                            <td data-label={t('case.status')}>
-                              <StatusBadge mark={c.mark} /> {c.overdue && <OverdueBadge />}
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </TableWrap>
+                <CaseTable
+                  label={t('nca.desk.queue')}
+                  cases={items}
+                  href={(c) => `/nca/desk/${c.id}`}
+                  what={{ header: t('nca.desk.kind'), cell: (c) => tx(svc.subcases.find((x) => x.id === c.subcase)?.name, c.subcase) }}
+                  step={(c) => tx(svc.subcases.find((x) => x.id === c.subcase)?.steps.find((x) => x.id === c.currentStep)?.action, c.currentStep ?? '—')}
+                />
               )}
             </section>
             {svc.subcases.some((x) => x.id === 'revoke_at_counter') && <RevokeAtCounter svc={svc} sc={svc.subcases.find((x) => x.id === 'revoke_at_counter')!} />}
