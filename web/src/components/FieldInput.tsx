@@ -11,6 +11,11 @@ export function problemText(p: FieldProblem, f: Field | undefined, i: I18n): str
   return key in en ? i.t(key as MessageKey, { label, max: f?.maxLength ?? '' }) : `${label}: ${p.detail}`;
 }
 
+/** Each problem's text, by the same keys; for problems with no field definition at hand (documents). */
+export function problemTexts(problems: Record<string, FieldProblem>, i: I18n): Record<string, string> {
+  return Object.fromEntries(Object.entries(problems).map(([k, p]) => [k, problemText(p, undefined, i)]));
+}
+
 /** Form value from an input's text, typed as the regulation's field type expects. */
 export function parseValue(f: Field, raw: string | boolean): unknown {
   if (f.type === 'boolean') return raw === true ? true : raw === false ? false : undefined;

@@ -24,6 +24,7 @@ import { DocumentUploads, GATEWAY_ALTERNATIVE } from '../components/Uploads.tsx'
 import { PaymentPanel } from '../components/Payment.tsx';
 import { SignDialog } from '../components/SignDialog.tsx';
 import { PersonRows } from '../components/PersonFacts.tsx';
+import { ErrorSummary, useErrorSummary } from '../components/ErrorSummary.tsx';
 import { Loaded, ProblemAlert } from '../components/Problem.tsx';
 import { CHANNEL_KEYS, KIND_KEYS, altName, useTitle } from '../lib/ui.tsx';
 
@@ -93,7 +94,6 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
   const { draft, restored, update, edit, markSubmitted, restart } = useDraft<FormData>(`${user.id}:${svc.id}:${sc.id}`, () => ({ step: 0, fields: initialFields(sc, pre, lang === 'kk' ? 'kk' : 'ru'), docs: [] }));
   const [docs, setDocsState] = useState<Attachment[]>(draft.data.docs);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
-  const [showAll, setShowAll] = useState(false);
   const [signing, setSigning] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const [replayed, setReplayed] = useState(false);
@@ -102,7 +102,7 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
   const [payBusy, setPayBusy] = useState(false);
   const [payError, setPayError] = useState<unknown>(null);
   const [payFailed, setPayFailed] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { showAll, setShowAll, ref: summaryRef, reveal } = useErrorSummary();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { step, fields } = draft.data;
 
@@ -183,11 +183,7 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
   };
   const next = () => {
     const bad = step === 1 ? Object.keys(fieldProblems).length > 0 : step === 2 ? Object.keys(docProblems).length > 0 : false;
-    if (bad) {
-      setShowAll(true);
-      window.setTimeout(() => summaryRef.current?.focus(), 0);
-      return;
-    }
+    if (bad) return reveal();
     go(step + 1);
   };
 
@@ -293,18 +289,7 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
           {t('apply.draftRestored', { date: i.dateTime(draft.savedAt) })}
         </p>
       )}
-      {showAll && problemList.length > 0 && (
-        <div className="alert alert-error" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p>{t('apply.fixErrors')}</p>
-          <ul>
-            {problemList.map(([id, p]) => (
-              <li key={id}>
-                <a href={`#${step === 1 ? 'f' : 'doc'}-${id}`}>{step === 1 ? problemText(p, sc.fields.find((f) => f.id === id), i) : docProblemText(id, p)}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {showAll && problemList.length > 0 && <ErrorSummary problems={problemList.map(([id, p]) => [`${step === 1 ? 'f' : 'doc'}-${id}`, step === 1 ? problemText(p, sc.fields.find((f) => f.id === id), i) : docProblemText(id, p)] as const)} focusRef={summaryRef} />}
 
       {step === 0 && (
         <section className="panel">

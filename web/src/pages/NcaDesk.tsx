@@ -17,9 +17,10 @@ import { useSession, type User } from '../lib/session.tsx';
 import { described, sent, type Attachment } from '../lib/files.ts';
 import { signPayload, type KeyStore } from '../lib/eds.ts';
 import { problemsByField } from '../lib/forms.ts';
-import { problemText } from '../components/FieldInput.tsx';
+import { problemText, problemTexts } from '../components/FieldInput.tsx';
 import { DocumentUploads } from '../components/Uploads.tsx';
 import { SignDialog } from '../components/SignDialog.tsx';
+import { ErrorSummary, useErrorSummary } from '../components/ErrorSummary.tsx';
 import { Loaded, ProblemAlert } from '../components/Problem.tsx';
 import { byDue, CaseTable } from '../components/CaseTable.tsx';
 import { useTitle } from '../lib/ui.tsx';
@@ -104,10 +105,9 @@ function RevokeAtCounter({ svc, sc }: { svc: Service; sc: SubCase }) {
   const [docs, setDocs] = useState<Attachment[]>([]);
   const [found, setFound] = useState<CertificateStatus | null>(null);
   const [lookupError, setLookupError] = useState<unknown>(null);
-  const [showAll, setShowAll] = useState(false);
   const [signing, setSigning] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const summary = useRef<HTMLDivElement>(null);
+  const { showAll, setShowAll, ref: summary, reveal } = useErrorSummary();
 
   const cleanSerial = serial.trim().toLowerCase().replace(/[\s:]/g, '');
   // A company's certificate is revoked on the company's behalf: the holder's BIN comes from the certificate.
@@ -169,11 +169,7 @@ function RevokeAtCounter({ svc, sc }: { svc: Service; sc: SubCase }) {
         onSubmit={(e) => {
           e.preventDefault();
           setError(null);
-          if (problems.length) {
-            setShowAll(true);
-            window.setTimeout(() => summary.current?.focus(), 0);
-            return;
-          }
+          if (problems.length) return reveal();
           setSigning(true);
         }}
       >
@@ -240,20 +236,9 @@ function RevokeAtCounter({ svc, sc }: { svc: Service; sc: SubCase }) {
         </div>
         <fieldset className="span-all">
           <legend>{t('office.scans')}</legend>
-          <DocumentUploads required={required} optional={[]} docs={docs} setDocs={setDocs} problems={showAll ? Object.fromEntries(Object.entries(docProblems).map(([k, p]) => [k, problemText(p, undefined, i)])) : {}} />
+          <DocumentUploads required={required} optional={[]} docs={docs} setDocs={setDocs} problems={showAll ? problemTexts(docProblems, i) : {}} />
         </fieldset>
-        {showAll && problems.length > 0 && (
-          <div className="alert alert-error span-all" role="alert" tabIndex={-1} ref={summary}>
-            <p>{t('apply.fixErrors')}</p>
-            <ul>
-              {problems.map(([id, text]) => (
-                <li key={id + text}>
-                  <a href={`#${id}`}>{text}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {showAll && problems.length > 0 && <ErrorSummary problems={problems} focusRef={summary} wide />}
         <ProblemAlert error={error} />
         <div className="actions span-all">
           <button type="submit" className="btn btn-danger">

@@ -14,9 +14,10 @@ import { navigate } from '../lib/router.tsx';
 import { useSession, type User } from '../lib/session.tsx';
 import { described, sent, type Attachment } from '../lib/files.ts';
 import { signPayload, type KeyStore } from '../lib/eds.ts';
-import { FieldInput, problemText } from '../components/FieldInput.tsx';
+import { FieldInput, problemText, problemTexts } from '../components/FieldInput.tsx';
 import { DocumentUploads } from '../components/Uploads.tsx';
 import { SignDialog } from '../components/SignDialog.tsx';
+import { ErrorSummary, useErrorSummary } from '../components/ErrorSummary.tsx';
 import { Loaded, ProblemAlert } from '../components/Problem.tsx';
 import { KIND_KEYS, useTitle } from '../lib/ui.tsx';
 import { applicable, problemsByField } from '../lib/forms.ts';
@@ -86,11 +87,10 @@ function AcceptForm({ svc, sc }: { svc: Service; sc: SubCase }) {
   const [fields, setFields] = useState<Record<string, unknown>>({});
   const [docs, setDocs] = useState<Attachment[]>([]);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
-  const [showAll, setShowAll] = useState(false);
   const [signing, setSigning] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const summary = useRef<HTMLDivElement>(null);
+  const { showAll, ref: summary, reveal } = useErrorSummary();
 
   const ctx: MatchContext = useMemo(() => ({ channel: CHANNEL, applicantKind: kind }), [kind]);
   const now = applicable(sc, fields, ctx);
@@ -137,11 +137,7 @@ function AcceptForm({ svc, sc }: { svc: Service; sc: SubCase }) {
         onSubmit={(e) => {
           e.preventDefault();
           setError(null);
-          if (all.length) {
-            setShowAll(true);
-            window.setTimeout(() => summary.current?.focus(), 0);
-            return;
-          }
+          if (all.length) return reveal();
           setSigning(true);
         }}
       >
@@ -194,20 +190,9 @@ function AcceptForm({ svc, sc }: { svc: Service; sc: SubCase }) {
         </fieldset>
         <fieldset className="span-all">
           <legend>{t('office.scans')}</legend>
-          <DocumentUploads required={required} optional={optional} docs={docs} setDocs={setDocs} problems={showAll ? Object.fromEntries(Object.entries(docProblems).map(([k, p]) => [k, problemText(p, undefined, i)])) : {}} />
+          <DocumentUploads required={required} optional={optional} docs={docs} setDocs={setDocs} problems={showAll ? problemTexts(docProblems, i) : {}} />
         </fieldset>
-        {showAll && all.length > 0 && (
-          <div className="alert alert-error span-all" role="alert" tabIndex={-1} ref={summary}>
-            <p>{t('apply.fixErrors')}</p>
-            <ul>
-              {all.map(([id, text]) => (
-                <li key={id}>
-                  <a href={`#${id}`}>{text}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {showAll && all.length > 0 && <ErrorSummary problems={all} focusRef={summary} wide />}
         <ProblemAlert error={error} />
         <div className="actions span-all">
           <button type="submit" className="btn btn-primary">
