@@ -135,3 +135,13 @@ export function newIdempotencyKey(): string {
 /** Rules of src/app/signing.ts and the CMS verifier: the signature or its certificate was refused. */
 const SIGNATURE_RULES = new Set(['signature_required', 'signature_too_large', 'signature_not_base64', 'signer_mismatch', 'malformed', 'bad_signature', 'content_mismatch', 'untrusted_chain', 'expired', 'not_yet_valid', 'wrong_purpose', 'revoked', 'status_unavailable']);
 export const isSignatureProblem = (e: ApiError): boolean => SIGNATURE_RULES.has(e.rule);
+
+/**
+ * After a signed request fails: a refusal of the request itself is the page's to show (`onPage`,
+ * which also closes the sign dialog); a refused signature, or a failure that is no API answer, is
+ * thrown back to the sign dialog, which shows it beside the key store for another try.
+ */
+export function refusedOnPage(e: unknown, onPage: (refusal: ApiError) => void): void {
+  if (e instanceof ApiError && !isSignatureProblem(e)) return onPage(e);
+  throw e;
+}

@@ -11,7 +11,7 @@ import { matches, type MatchContext } from '../../../src/core/regulation.ts';
 import type { CaseSummary, Field, Prefill, Service, SubCase } from '../lib/types.ts';
 import type { FieldProblem } from '../../../src/core/application.ts';
 import { useI18n } from '../lib/i18n.tsx';
-import { ApiError, get, isSignatureProblem, newIdempotencyKey, post } from '../lib/api.ts';
+import { ApiError, get, newIdempotencyKey, post, refusedOnPage } from '../lib/api.ts';
 import { orderPayment, payOnSimulator, phaseOf, usePaymentOrder } from '../lib/payments.ts';
 import { serviceEntry, useLoad } from '../lib/catalog.ts';
 import { useSession, type User } from '../lib/session.tsx';
@@ -207,13 +207,11 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
       window.setTimeout(() => headingRef.current?.focus(), 0);
     } catch (e) {
       // A problem with the application itself is shown on the page; one with the signature stays in the dialog.
-      if (e instanceof ApiError && !isSignatureProblem(e)) {
+      refusedOnPage(e, (refusal) => {
         setSigning(false);
-        setSubmitError(e);
-        if (PAYMENT_RULES.has(e.rule)) setPayFailed(true);
-        return;
-      }
-      throw e;
+        setSubmitError(refusal);
+        if (PAYMENT_RULES.has(refusal.rule)) setPayFailed(true);
+      });
     } finally {
       setProgress(null);
     }

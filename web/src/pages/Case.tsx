@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { decisionPayload, pausePayload } from '../../../src/core/application.ts';
 import type { AvailableAction, CaseView, Service } from '../lib/types.ts';
 import { useI18n, type I18n, type MessageKey } from '../lib/i18n.tsx';
-import { ApiError, download, get, isSignatureProblem, newIdempotencyKey, post } from '../lib/api.ts';
+import { download, get, newIdempotencyKey, post, refusedOnPage } from '../lib/api.ts';
 import { serviceEntry, useLoad, roleName } from '../lib/catalog.ts';
 import { Link } from '../lib/router.tsx';
 import { useSession } from '../lib/session.tsx';
@@ -342,13 +342,11 @@ export function ActionForm({ action: a, view, svc, onDone, reload }: { action: A
       setSigning(false);
       onDone(res.body, tx(a.label));
     } catch (e) {
-      if (e instanceof ApiError && !isSignatureProblem(e)) {
+      refusedOnPage(e, (refusal) => {
         setSigning(false);
-        setError(e);
-        if (e.status === 409 && e.rule !== 'idempotency_key_reused') reload();
-        return;
-      }
-      throw e;
+        setError(refusal);
+        if (refusal.status === 409 && refusal.rule !== 'idempotency_key_reused') reload();
+      });
     }
   };
 

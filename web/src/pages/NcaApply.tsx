@@ -8,7 +8,7 @@ import { applicationPayload, validateFields } from '../../../src/core/applicatio
 import type { MatchContext } from '../../../src/core/regulation.ts';
 import type { CaseSummary, Prefill, Service, SubCase } from '../lib/types.ts';
 import { useI18n } from '../lib/i18n.tsx';
-import { ApiError, get, isSignatureProblem, newIdempotencyKey, post } from '../lib/api.ts';
+import { get, newIdempotencyKey, post, refusedOnPage } from '../lib/api.ts';
 import { serviceEntry, useLoad } from '../lib/catalog.ts';
 import { useSession, type User } from '../lib/session.tsx';
 import { signPayload, type KeyStore } from '../lib/eds.ts';
@@ -119,12 +119,10 @@ function NcaApply({ svc, pre, sc }: { svc: Service; pre: Prefill; sc: SubCase })
       setSubmitted({ caseId: res.body.id, number: res.body.number, replayed: res.replayed });
       window.setTimeout(() => doneRef.current?.focus(), 0);
     } catch (e) {
-      if (e instanceof ApiError && !isSignatureProblem(e)) {
+      refusedOnPage(e, (refusal) => {
         setSigning(false);
-        setError(e);
-        return;
-      }
-      throw e;
+        setError(refusal);
+      });
     }
   };
 

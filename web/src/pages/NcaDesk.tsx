@@ -10,7 +10,7 @@ import { validateIin } from '../../../src/core/identifiers.ts';
 import type { MatchContext } from '../../../src/core/regulation.ts';
 import type { CaseSummary, Service, SubCase } from '../lib/types.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
-import { ApiError, get, isSignatureProblem, newIdempotencyKey, post } from '../lib/api.ts';
+import { get, newIdempotencyKey, post, refusedOnPage } from '../lib/api.ts';
 import { serviceEntry, useLoad } from '../lib/catalog.ts';
 import { navigate } from '../lib/router.tsx';
 import { useSession, type User } from '../lib/session.tsx';
@@ -149,12 +149,10 @@ function RevokeAtCounter({ svc, sc }: { svc: Service; sc: SubCase }) {
       setSigning(false);
       navigate(`/nca/desk/${res.body.id}`);
     } catch (e) {
-      if (e instanceof ApiError && !isSignatureProblem(e)) {
+      refusedOnPage(e, (refusal) => {
         setSigning(false);
-        setError(e);
-        return;
-      }
-      throw e;
+        setError(refusal);
+      });
     }
   };
 

@@ -8,7 +8,7 @@ import { validateBin, validateIin } from '../../../src/core/identifiers.ts';
 import { matches, type MatchContext } from '../../../src/core/regulation.ts';
 import type { ApplicantKind, CaseSummary, Service, SubCase } from '../lib/types.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
-import { ApiError, isSignatureProblem, newIdempotencyKey, post } from '../lib/api.ts';
+import { newIdempotencyKey, post, refusedOnPage } from '../lib/api.ts';
 import { catalogList, serviceEntry, useLoad } from '../lib/catalog.ts';
 import { navigate } from '../lib/router.tsx';
 import { useSession, type User } from '../lib/session.tsx';
@@ -117,12 +117,10 @@ function AcceptForm({ svc, sc }: { svc: Service; sc: SubCase }) {
       setSigning(false);
       navigate(`/office/receipt/${res.body.id}`, { replace: true });
     } catch (e) {
-      if (e instanceof ApiError && !isSignatureProblem(e)) {
+      refusedOnPage(e, (refusal) => {
         setSigning(false);
-        setError(e);
-        return;
-      }
-      throw e;
+        setError(refusal);
+      });
     } finally {
       setProgress(null);
     }
