@@ -32,13 +32,29 @@ export function ProblemAlert({ error, id }: { error: unknown; id?: string }) {
   );
 }
 
-export function Loading() {
-  const { t } = useI18n();
+/** What a form found wrong itself, before anything was sent; nothing while `message` is empty. */
+export function FormAlert({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <div className="alert alert-error" role="alert">
+      {message}
+    </div>
+  );
+}
+
+/** Work under way, announced politely; nothing while `busy` is false. */
+export function Working({ busy = true, children }: { busy?: boolean; children: React.ReactNode }) {
+  if (!busy) return null;
   return (
     <p className="muted" role="status">
-      {t('common.loading')}
+      {children}
     </p>
   );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return <Working>{t('common.loading')}</Working>;
 }
 
 /** Loading / error / content for a useLoad result. */

@@ -6,7 +6,7 @@ import { useI18n } from '../lib/i18n.tsx';
 import { unlockFile, type KeyStore } from '../lib/eds.ts';
 import { useSession } from '../lib/session.tsx';
 import { KeyStoreFields, type KeyStoreValue } from './KeyStore.tsx';
-import { ProblemAlert } from './Problem.tsx';
+import { FormAlert, ProblemAlert } from './Problem.tsx';
 
 export function SignDialog({ open, title, children, onSign, onClose, progress }: { open: boolean; title: string; children?: ReactNode; onSign: (ks: KeyStore) => Promise<void>; onClose: () => void; progress?: number | null }) {
   const { t } = useI18n();
@@ -67,11 +67,7 @@ export function SignDialog({ open, title, children, onSign, onClose, progress }:
         {children}
         <p className="hint">{t('sign.intro')}</p>
         <KeyStoreFields purpose="sign" value={ks} onChange={setKs} disabled={busy} />
-        {formError && (
-          <div className="alert alert-error" role="alert">
-            {formError}
-          </div>
-        )}
+        <FormAlert message={formError} />
         <ProblemAlert error={error} />
         {busy && (
           <div role="status" className="progress-line">

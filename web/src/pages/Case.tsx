@@ -11,7 +11,7 @@ import { useSession } from '../lib/session.tsx';
 import { signPayload, type KeyStore } from '../lib/eds.ts';
 import { described, sent, type Attachment } from '../lib/files.ts';
 import { PersonRows } from '../components/PersonFacts.tsx';
-import { Loaded, ProblemAlert } from '../components/Problem.tsx';
+import { FormAlert, Loaded, ProblemAlert } from '../components/Problem.tsx';
 import { OverdueBadge, StatusBadge } from '../components/Status.tsx';
 import { SignDialog } from '../components/SignDialog.tsx';
 import { UploadSlot } from '../components/Uploads.tsx';
@@ -410,11 +410,7 @@ export function ActionForm({ action: a, view, svc, onDone, reload }: { action: A
         <textarea id={`${id}-text`} rows={a.kind === 'outcome' && !refusal ? 2 : 4} maxLength={4000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
       </div>
       {a.kind === 'resume' && <UploadSlot id={`${id}-file`} label={t('action.attachments')} requirement="answer" current={docs} onAttach={(d) => setDocs([...docs, d])} onRemove={(d) => setDocs(docs.filter((x) => x !== d))} />}
-      {formError && (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormAlert message={formError} />
       <ProblemAlert error={error} />
       <button type="submit" className={`btn ${refusal ? 'btn-danger' : 'btn-primary'}`} disabled={busy}>
         {a.signed ? t('action.signAnd', { label: tx(a.label) }) : tx(a.label)}

@@ -17,7 +17,7 @@ import { problemsByField } from '../lib/forms.ts';
 import { FieldInput, problemText } from '../components/FieldInput.tsx';
 import { SignDialog } from '../components/SignDialog.tsx';
 import { PersonRows } from '../components/PersonFacts.tsx';
-import { Loaded, ProblemAlert } from '../components/Problem.tsx';
+import { FormAlert, Loaded, ProblemAlert, Working } from '../components/Problem.tsx';
 import { useTitle } from '../lib/ui.tsx';
 import { buildCsr, generateKeyPair, keyFingerprint, type CsrSubject } from '../pki/csr.ts';
 import { attachToCase, getKeys, pendingId, putKeys, storageKind, type HeldKey, type HeldKeys } from '../pki/keyring.ts';
@@ -199,18 +199,10 @@ function NcaApply({ svc, pre, sc }: { svc: Service; pre: Prefill; sc: SubCase })
             {t(held ? 'nca.apply.regenerate' : 'nca.apply.generate')}
           </button>
         </div>
-        {generating && (
-          <p role="status" className="muted">
-            {t('nca.apply.generating')}
-          </p>
-        )}
+        <Working busy={generating}>{t('nca.apply.generating')}</Working>
       </section>
 
-      {formError && (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormAlert message={formError} />
       <ProblemAlert error={error} />
       <div className="actions wizard-nav">
         <button type="button" className="btn btn-primary" onClick={start}>

@@ -10,7 +10,7 @@ import { ApiError, get, getText } from '../lib/api.ts';
 import { useLoad } from '../lib/catalog.ts';
 import { useSession, type User } from '../lib/session.tsx';
 import { Link } from '../lib/router.tsx';
-import { Loaded, ProblemAlert } from '../components/Problem.tsx';
+import { FormAlert, Loaded, ProblemAlert, Working } from '../components/Problem.tsx';
 import { StatusBadge } from '../components/Status.tsx';
 import { useTitle } from '../lib/ui.tsx';
 import { keyFingerprint, pemBlocks } from '../pki/csr.ts';
@@ -228,17 +228,9 @@ function Issued({ entry: e, issued, onForget }: { entry: Entry; issued: NonNulla
             <label htmlFor={`${id}-pw2`}>{t('nca.keys.passwordAgain')}</label>
             <input id={`${id}-pw2`} type="password" autoComplete="new-password" value={again} onChange={(x) => setAgain(x.currentTarget.value)} />
           </div>
-          {formError && (
-            <div className="alert alert-error" role="alert">
-              {formError}
-            </div>
-          )}
+          <FormAlert message={formError} />
           <ProblemAlert error={error} />
-          {busy && (
-            <p role="status" className="muted">
-              {t('nca.keys.building')}
-            </p>
-          )}
+          <Working busy={busy}>{t('nca.keys.building')}</Working>
           <div className="actions">
             <button type="submit" className="btn btn-primary" aria-disabled={busy}>
               {t('nca.keys.build')}

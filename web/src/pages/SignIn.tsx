@@ -8,7 +8,7 @@ import { signText, unlockFile } from '../lib/eds.ts';
 import { useSession, type User } from '../lib/session.tsx';
 import { navigate } from '../lib/router.tsx';
 import { KeyStoreFields, type KeyStoreValue } from '../components/KeyStore.tsx';
-import { ProblemAlert } from '../components/Problem.tsx';
+import { FormAlert, ProblemAlert, Working } from '../components/Problem.tsx';
 import { SessionExpiredNotice } from '../components/SessionExpired.tsx';
 import { useTitle } from '../lib/ui.tsx';
 
@@ -60,17 +60,9 @@ export default function SignInPage({ query }: { query: URLSearchParams }) {
       )}
       <form className="panel narrow" onSubmit={submit} noValidate>
         <KeyStoreFields purpose="auth" value={ks} onChange={setKs} disabled={busy} />
-        {formError && (
-          <div className="alert alert-error" role="alert">
-            {formError}
-          </div>
-        )}
+        <FormAlert message={formError} />
         <ProblemAlert error={error} />
-        {busy && (
-          <p role="status" className="muted">
-            {t('signin.working')}
-          </p>
-        )}
+        <Working busy={busy}>{t('signin.working')}</Working>
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={busy || !secure}>
             {t('signin.submit')}

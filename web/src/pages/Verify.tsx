@@ -5,7 +5,7 @@ import { useI18n, type I18n, type MessageKey, type Text } from '../lib/i18n.tsx'
 import { ApiError, get } from '../lib/api.ts';
 import { pki } from '../lib/eds.ts';
 import type { Report, ResultBundle } from '../pki/index.ts';
-import { ProblemAlert } from '../components/Problem.tsx';
+import { FormAlert, ProblemAlert, Working } from '../components/Problem.tsx';
 import { useTitle } from '../lib/ui.tsx';
 import { VERIFY_KEY, type ResultDocument } from '../lib/result.ts';
 
@@ -165,18 +165,10 @@ export default function VerifyPage({ query }: { query: URLSearchParams }) {
             {t('verify.fileHint')}
           </p>
         </div>
-        {formError && (
-          <div className="alert alert-error" role="alert">
-            {formError}
-          </div>
-        )}
+        <FormAlert message={formError} />
       </div>
       <ByNumber />
-      {busy && (
-        <p role="status" className="muted">
-          {t('verify.working')}
-        </p>
-      )}
+      <Working busy={busy}>{t('verify.working')}</Working>
       <ProblemAlert error={error} />
       {report && bundle && (
         <section aria-labelledby="report-h" className="panel">
