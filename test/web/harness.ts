@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
@@ -107,6 +108,28 @@ export async function startInstance(): Promise<Instance> {
 }
 
 /** The API over HTTP, for setting up a case before the browser takes over. */
+/**
+ * A test file's server and browser: before its tests, web/dist built (with `screenshots`, the
+ * screenshot folder emptied first), one fresh instance and one Chromium, handed to `ready`; after
+ * them, both closed. Without Chromium, nothing starts and the tests skip themselves.
+ */
+export function browserSuite(ready: (inst: Instance, browser: Browser) => void, opts: { screenshots?: boolean } = {}): void {
+  let inst: Instance | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    if (!hasChromium) return;
+    ensureWebBuilt();
+    if (opts.screenshots) resetScreenshots();
+    inst = await startInstance();
+    browser = await launch();
+    ready(inst, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await inst?.close();
+  });
+}
+
 export async function api(inst: Instance, method: 'GET' | 'POST', path: string, opts: { token?: string; body?: unknown; idem?: string } = {}): Promise<any> {
   const res = await fetch(inst.base + path, {
     method,

@@ -8,7 +8,7 @@
 // signing in with it fails with the "revoked" message. The information systems' own checks (the
 // state-database check and the NCA IS's check of the operator's signature) run by themselves; the
 // operator is the demo NCA operator, appointed with operator certificates (bootstrap.ts).
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { ensureCa, type KeyMaterial } from '../../src/app/bootstrap.ts';
 import { certificateStatus } from '../../src/app/ca.ts';
 import { importPkcs12, parseCertificate, TrustStore, verifyCsr } from '../../src/pki/index.ts';
 import type { SubCase } from '../../src/core/regulation.ts';
-import { CHROMIUM_SKIP, Person, ensureWebBuilt, hasChromium, launch, resetScreenshots, startInstance, type Instance, type Lang } from './harness.ts';
+import { CHROMIUM_SKIP, Person, browserSuite, hasChromium, type Instance, type Lang } from './harness.ts';
 
 const SERVICE = 'nca-certificates';
 /** The password the applicant gives the key stores the browser builds. */
@@ -75,19 +75,15 @@ const spkiSha256 = (pem: string) =>
     .join(' ');
 
 describe('NCA certificates in Chromium: keys made in the browser, the operator\'s desk, PKCS#12 built in the browser', { timeout: 300_000 }, () => {
-  before(async () => {
-    if (!hasChromium) return;
-    ensureWebBuilt();
-    resetScreenshots();
-    inst = await startInstance();
-    browser = await launch();
-    // The demo NCA operator, whose key stores bootstrap wrote as nca_operator-auth.p12 / -sign.p12.
-    staff.operator = inst.users.nca_operator;
-  });
-  after(async () => {
-    await browser?.close();
-    await inst?.close();
-  });
+  browserSuite(
+    (i, b) => {
+      inst = i;
+      browser = b;
+      // The demo NCA operator, whose key stores bootstrap wrote as nca_operator-auth.p12 / -sign.p12.
+      staff.operator = inst.users.nca_operator;
+    },
+    { screenshots: true },
+  );
 
   test('issue (kk): keys generated in the browser, confirmed at the desk, key store downloaded, signed in with it', async (t) => {
     if (skip(t)) return;

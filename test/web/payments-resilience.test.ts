@@ -6,7 +6,7 @@
 // reach at the moment of submission. Failures of the network are made with Playwright's
 // page.route (a request that never reaches the server, or one the server handles whose answer is
 // lost); a session ends on the server itself. Every count is read from the server's database.
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { matches, type ApplicantKind, type Channel, type Field, type SubCase } f
 import { signPayload } from '../../src/app/session.ts';
 import type { DemoUser } from '../../src/app/bootstrap.ts';
 import { decisionBody, payloadOf } from '../http/client.ts';
-import { CHROMIUM_SKIP, Person, api, apiLogin, ensureWebBuilt, hasChromium, launch, startInstance, type Instance } from './harness.ts';
+import { CHROMIUM_SKIP, Person, api, apiLogin, browserSuite, hasChromium, type Instance } from './harness.ts';
 
 const SERVICE = 'crypto-licence';
 const PDF = (what: string) => Buffer.from(`%PDF-1.4\n% ${what}\n1 0 obj<<>>endobj\n%%EOF\n`);
@@ -118,15 +118,9 @@ async function signAndSubmit(p: Person, keyStore: string) {
 }
 
 describe('payments, cabinet notices, documents and bad moments in Chromium', { timeout: 240_000 }, () => {
-  before(async () => {
-    if (!hasChromium) return;
-    ensureWebBuilt();
-    inst = await startInstance();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await inst?.close();
+  browserSuite((i, b) => {
+    inst = i;
+    browser = b;
   });
 
   test('the fee paid through the payment gateway from the form: lost answer, expired order, paid, submitted, registered (ru)', async (t) => {

@@ -6,7 +6,7 @@
 // deadline, an application accepted at the office with its receipt, and the EDS failures a user must
 // understand (wrong password, wrong kind of key store, expired and revoked certificates). axe-core checks every page visited; screenshots go to
 // test-results/screenshots/.
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { ensureCa, issueFor } from '../../src/app/bootstrap.ts';
 import { exportPkcs12, parseCertificate } from '../../src/pki/index.ts';
 import { signPayload } from '../../src/app/session.ts';
 import { decisionBody, payloadOf } from '../http/client.ts';
-import { CHROMIUM_SKIP, PASSWORD, Person, api, apiLogin, axeViolations, ensureWebBuilt, hasChromium, launch, resetScreenshots, startInstance, type Instance, type Lang } from './harness.ts';
+import { CHROMIUM_SKIP, PASSWORD, Person, api, apiLogin, axeViolations, browserSuite, hasChromium, type Instance, type Lang } from './harness.ts';
 
 const SERVICE = 'crypto-licence';
 const PDF = (what: string) => Buffer.from(`%PDF-1.4\n% ${what}\n1 0 obj<<>>endobj\n%%EOF\n`);
@@ -207,16 +207,14 @@ async function seeAndVerify(p: Person, number: string, expect: 'result' | 'refus
 }
 
 describe('web application in Chromium', { timeout: 240_000 }, () => {
-  before(async () => {
-    if (!hasChromium) return;
-    ensureWebBuilt();
-    resetScreenshots();
-    inst = await startInstance();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await inst?.close();
+  browserSuite(
+    (i, b) => {
+      inst = i;
+      browser = b;
+    },
+    { screenshots: true },
+  );
+  after(() => {
     if (hasChromium) console.log(`# browser suite: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 
