@@ -32,6 +32,10 @@
 //   its last day) the holds this absence made are lifted (removeFromCRL) — unless a dismissal
 //   has become due meanwhile, which revokes them for good.
 // «күн» is read as calendar days, as everywhere in the service (see its interpretations).
+// Each operation has an in-transaction version (`issueOperatorCertificateIn`, `recordDismissalIn`,
+// `recordAbsenceIn`) that the `operator_certificates` sub-case's acts run inside the case command's
+// transaction (nca-operator-acts.ts); there a dismissal notice revokes at once (`revokeAtOnce`:
+// taking the step is the provider's revocation) instead of waiting for the job at dismissal − 2.
 import type { Kysely, Transaction } from 'kysely';
 import { dayToIso, isoToDay, localDay } from '../core/time.ts';
 import type { Tables } from '../store/tables.ts';
@@ -254,31 +258,48 @@ export async function issueOperatorCertificate(app: App, actor: CaActor, operato
   if (!purpose) throw badRequest('purpose', `purpose must be 'auth' or 'sign'`, 'purpose');
   const ca = await instanceCa(app);
   const who = actorLabel(actor);
-  const user = op.user_id ?? (await app.store.db.selectFrom('users').select('id').where('iin', '=', op.iin).where('bin', '=', op.bin).executeTakeFirst())?.id ?? null;
-  return app.store.db.transaction().execute(async (trx) => {
-    const o = (await lockOperator(app, trx, op.id))!;
-    const now = app.now();
-    if (startOfLocalDate(o.appointed_on).getTime() > now.getTime()) throw unprocessable('not_yet_appointed', `the appointment (order ${o.order_number}) takes effect on ${o.appointed_on}: no operator certificate before it`, 'operatorId');
-    if (o.dismissal_date) {
-      const gone = startOfLocalDate(o.dismissal_date).getTime() <= now.getTime();
-      throw unprocessable(gone ? 'operator_dismissed' : 'dismissal_recorded', `the operator's ${o.dismissal_cause ?? 'dismissal'} on ${o.dismissal_date} is on record: no operator certificate is issued${gone ? ' after it' : ' before it either (its certificates are revoked 2 days before)'}`, 'operatorId');
-    }
-    const held = await trx.selectFrom('nca_operator_absences').select(['id', 'from_date']).where('operator_id', '=', o.id).where('settled_at', 'is', null).where('held_at', 'is not', null).executeTakeFirst();
-    if (held) throw unprocessable('operator_absent', `the operator is absent since ${held.from_date} (more than ${ABSENCE_DAYS_LIMIT} days) and their work is stopped: no certificate until they return`, 'operatorId');
-    const issued = await issueFromCsrIn(app, trx, ca, {
-      csr: input.csr,
-      field: 'csr',
-      purpose,
-      iin: o.iin,
-      bin: o.bin,
-      userId: user,
-      who,
-      stateDb: stateDbIn(app, trx),
-      detail: { operatorId: o.id, orderNumber: o.order_number },
-    });
-    await trx.insertInto('nca_operator_certificates').values({ serial: issued.serial, operator_id: o.id, held_by_absence: null, created_at: now.toISOString() }).execute();
-    return { ...issued, operatorId: o.id };
+  return app.store.db.transaction().execute((trx) => issueOperatorCertificateIn(app, trx, ca, op.id, { csr: input.csr, field: 'csr', purpose, who }));
+}
+
+/**
+ * The issue of one operator certificate inside the caller's transaction (the CA loaded before it
+ * opened): locks the operator, refuses (422, nothing written) before the appointment takes
+ * effect, once a dismissal is recorded, and while an absence holds the operator's work; the CA
+ * key use is audited by `issueFromCsrIn` (with `detail`), and the certificate is linked to the
+ * appointment. Used by the administrator's operation and by the case act (nca-operator-acts.ts).
+ */
+export async function issueOperatorCertificateIn(
+  app: App,
+  trx: Transaction<Tables>,
+  ca: InstanceCa,
+  operatorId: string,
+  input: { csr: unknown; field: string; purpose: Purpose; who: { actor: string; actorIin: string | null }; detail?: Record<string, unknown>; operatorField?: string },
+): Promise<IssuedCertificate & { operatorId: string }> {
+  const opField = input.operatorField ?? 'operatorId';
+  const o = await lockOperator(app, trx, operatorId);
+  if (!o) throw notFound('unknown_operator', `no NCA operator ${operatorId} is on record`, opField);
+  const now = app.now();
+  if (startOfLocalDate(o.appointed_on).getTime() > now.getTime()) throw unprocessable('not_yet_appointed', `the appointment (order ${o.order_number}) takes effect on ${o.appointed_on}: no operator certificate before it`, opField);
+  if (o.dismissal_date) {
+    const gone = startOfLocalDate(o.dismissal_date).getTime() <= now.getTime();
+    throw unprocessable(gone ? 'operator_dismissed' : 'dismissal_recorded', `the operator's ${o.dismissal_cause ?? 'dismissal'} on ${o.dismissal_date} is on record: no operator certificate is issued${gone ? ' after it' : ' before it either (its certificates are revoked 2 days before)'}`, opField);
+  }
+  const held = await trx.selectFrom('nca_operator_absences').select(['id', 'from_date']).where('operator_id', '=', o.id).where('settled_at', 'is', null).where('held_at', 'is not', null).executeTakeFirst();
+  if (held) throw unprocessable('operator_absent', `the operator is absent since ${held.from_date} (more than ${ABSENCE_DAYS_LIMIT} days) and their work is stopped: no certificate until they return`, opField);
+  const user = o.user_id ?? (await trx.selectFrom('users').select('id').where('iin', '=', o.iin).where('bin', '=', o.bin).executeTakeFirst())?.id ?? null;
+  const issued = await issueFromCsrIn(app, trx, ca, {
+    csr: input.csr,
+    field: input.field,
+    purpose: input.purpose,
+    iin: o.iin,
+    bin: o.bin,
+    userId: user,
+    who: input.who,
+    stateDb: stateDbIn(app, trx),
+    detail: { operatorId: o.id, orderNumber: o.order_number, ...(input.detail ?? {}) },
   });
+  await trx.insertInto('nca_operator_certificates').values({ serial: issued.serial, operator_id: o.id, held_by_absence: null, created_at: now.toISOString() }).execute();
+  return { ...issued, operatorId: o.id };
 }
 
 export interface DismissalInput {
@@ -299,28 +320,60 @@ export async function recordDismissal(app: App, actor: CaActor, operatorId: unkn
   const date = parseDate(input.date, 'date', 'the date of the dismissal (transfer)');
   const cause = input.cause === undefined || input.cause === null ? 'dismissal' : input.cause;
   if (cause !== 'dismissal' && cause !== 'transfer') throw badRequest('cause', `cause is 'dismissal' or 'transfer'`, 'cause');
-  if (date < op.appointed_on) throw unprocessable('dismissal_before_appointment', `the dismissal (${date}) cannot precede the appointment (${op.appointed_on})`, 'date');
   const ca = await instanceCa(app);
-  const who = actorLabel(actor);
-  const daysLeft = daysBetween(today(app), date);
+  const r = await app.store.db.transaction().execute((trx) => recordDismissalIn(app, trx, ca, op.id, { date, cause, who: actorLabel(actor) }));
+  const view = await operatorView(app, op.id);
+  return { ...view, lateNotice: r.lateNotice, ...(r.warning ? { warning: r.warning } : {}), rules: r.rules };
+}
+
+export interface DismissalRecorded {
+  lateNotice: boolean;
+  /** Calendar days from the notice to the dismissal date. */
+  daysBefore: number;
+  warning?: string;
+  rules: RulesResult;
+}
+
+/**
+ * Records a dismissal (transfer) notice inside the caller's transaction and applies the rules:
+ * the certificates are revoked when the revocation moment (dismissal date − 2, 00:00 Almaty) has
+ * come, otherwise by the job at that moment — or at once with `revokeAtOnce` (the case act, where
+ * taking the outcome is the provider's revocation). `noticeDay` (YYYY-MM-DD, Almaty) is the day
+ * the PSC's notice arrived (default: today); fewer than 2 days before the dismissal flags it late.
+ * A dismissal already on record with the same date is not recorded again (the act is repeatable);
+ * with another date it is a conflict.
+ */
+export async function recordDismissalIn(
+  app: App,
+  trx: Transaction<Tables>,
+  ca: InstanceCa,
+  operatorId: string,
+  input: { date: string; cause: 'dismissal' | 'transfer'; who: { actor: string; actorIin: string | null }; noticeDay?: string; revokeAtOnce?: boolean; field?: string; detail?: Record<string, unknown> },
+): Promise<DismissalRecorded> {
+  const field = input.field ?? 'date';
+  const o = await lockOperator(app, trx, operatorId);
+  if (!o) throw notFound('unknown_operator', `no NCA operator ${operatorId} is on record`, 'operatorId');
+  const { date, cause } = input;
+  if (date < o.appointed_on) throw unprocessable('dismissal_before_appointment', `the dismissal (${date}) cannot precede the appointment (${o.appointed_on})`, field);
+  const daysLeft = daysBetween(input.noticeDay ?? today(app), date);
   const late = daysLeft < REVOKE_DAYS_BEFORE_DISMISSAL;
-  const rules = await app.store.db.transaction().execute(async (trx) => {
-    const o = (await lockOperator(app, trx, op.id))!;
-    if (o.dismissal_date) throw conflict('dismissal_recorded', `the ${o.dismissal_cause ?? 'dismissal'} of operator ${o.id} on ${o.dismissal_date} is already on record`, 'date');
-    const now = app.now().toISOString();
+  const now = app.now().toISOString();
+  if (o.dismissal_date && (o.dismissal_date !== date || !input.revokeAtOnce)) {
+    throw (input.revokeAtOnce ? unprocessable : conflict)('dismissal_recorded', `the ${o.dismissal_cause ?? 'dismissal'} of operator ${o.id} on ${o.dismissal_date} is already on record`, field);
+  }
+  if (!o.dismissal_date) {
     await trx.updateTable('nca_operators').set({ dismissal_date: date, dismissal_cause: cause, dismissal_recorded_at: now, dismissal_late: late ? 1 : 0 }).where('id', '=', o.id).execute();
     await appendCaAudit(trx, {
       at: now,
-      ...who,
+      ...input.who,
       action: 'operator_dismissal',
-      detail: { operatorId: o.id, iin: o.iin, bin: o.bin, date, cause, daysBefore: daysLeft, lateNotice: late, revokeFrom: revokeFromOf(date).toISOString() },
+      detail: { operatorId: o.id, iin: o.iin, bin: o.bin, date, cause, daysBefore: daysLeft, lateNotice: late, revokeFrom: revokeFromOf(date).toISOString(), ...(input.detail ?? {}) },
     });
-    return applyRulesIn(app, trx, ca, o.id);
-  });
-  const view = await operatorView(app, op.id);
+  }
+  const rules = await applyRulesIn(app, trx, ca, o.id, input.revokeAtOnce ? { revokeNow: true, who: input.who } : {});
   return {
-    ...view,
     lateNotice: late,
+    daysBefore: daysLeft,
     ...(late
       ? { warning: `late notice: the PSC must inform the provider at least ${REVOKE_DAYS_BEFORE_DISMISSAL} days before the dismissal (seed 004 p.15(1), L308–L311); ${daysLeft < 0 ? `the dismissal was ${-daysLeft} day(s) ago` : `${daysLeft} day(s) were left`}. The certificates were revoked at once.` }
       : {}),
@@ -342,24 +395,51 @@ export async function recordAbsence(app: App, actor: CaActor, operatorId: unknow
   const op = await operatorRow(app.store.db, operatorId);
   const from = parseDate(input.from, 'from', 'the first day of the absence');
   const to = input.to === undefined || input.to === null ? null : parseDate(input.to, 'to', 'the last day of the absence');
-  if (to && to < from) throw unprocessable('absence_ends_before_start', `the absence cannot end (${to}) before it starts (${from})`, 'to');
-  if (from < op.appointed_on) throw unprocessable('absence_before_appointment', `the absence (${from}) cannot precede the appointment (${op.appointed_on})`, 'from');
   const ca = await instanceCa(app);
-  const who = actorLabel(actor);
+  const r = await app.store.db.transaction().execute((trx) => recordAbsenceIn(app, trx, ca, op.id, { from, to, who: actorLabel(actor) }));
+  const a = (await app.store.db.selectFrom('nca_operator_absences').selectAll().where('id', '=', r.absenceId).executeTakeFirstOrThrow());
+  return { ...absenceView(a), rules: r.rules };
+}
+
+/**
+ * Records an absence inside the caller's transaction and applies the rules (the hold falls at
+ * `holdFromOf`: at once when that moment has come, otherwise by the job). Refuses an absence that
+ * ends before it starts or precedes the appointment (422), a dismissed operator or an overlapping
+ * open absence (409; 422 with `unprocessableConflicts`, the case act). Nothing is written on a refusal.
+ */
+export async function recordAbsenceIn(
+  app: App,
+  trx: Transaction<Tables>,
+  ca: InstanceCa,
+  operatorId: string,
+  input: {
+    from: string;
+    to: string | null;
+    who: { actor: string; actorIin: string | null };
+    fields?: { from: string; to: string };
+    unprocessableConflicts?: boolean;
+    /** The holds made at once are the caller's act (the case's), not the job's. */
+    holdsByCaller?: boolean;
+    detail?: Record<string, unknown>;
+  },
+): Promise<{ absenceId: string; rules: RulesResult }> {
+  const { from, to } = input;
+  const fFrom = input.fields?.from ?? 'from';
+  const fTo = input.fields?.to ?? 'to';
+  const clash = input.unprocessableConflicts ? unprocessable : conflict;
+  const o = await lockOperator(app, trx, operatorId);
+  if (!o) throw notFound('unknown_operator', `no NCA operator ${operatorId} is on record`, 'operatorId');
+  if (to && to < from) throw unprocessable('absence_ends_before_start', `the absence cannot end (${to}) before it starts (${from})`, fTo);
+  if (from < o.appointed_on) throw unprocessable('absence_before_appointment', `the absence (${from}) cannot precede the appointment (${o.appointed_on})`, fFrom);
+  if (o.dismissal_date) throw clash('dismissal_recorded', `operator ${o.id} is dismissed (${o.dismissal_date}): absences no longer matter`, 'operatorId');
+  const open = await trx.selectFrom('nca_operator_absences').selectAll().where('operator_id', '=', o.id).where('settled_at', 'is', null).execute();
+  const overlapping = open.find((a) => (a.to_date === null || a.to_date >= from) && (to === null || to >= a.from_date));
+  if (overlapping) throw clash('absence_overlaps', `an absence from ${overlapping.from_date}${overlapping.to_date ? ` to ${overlapping.to_date}` : ' (open)'} is on record (${overlapping.id}): record the return first`, fFrom);
+  const now = app.now().toISOString();
   const id = newId();
-  const rules = await app.store.db.transaction().execute(async (trx) => {
-    const o = (await lockOperator(app, trx, op.id))!;
-    if (o.dismissal_date) throw conflict('dismissal_recorded', `operator ${o.id} is dismissed (${o.dismissal_date}): absences no longer matter`, 'operatorId');
-    const open = await trx.selectFrom('nca_operator_absences').selectAll().where('operator_id', '=', o.id).where('settled_at', 'is', null).execute();
-    const overlapping = open.find((a) => (a.to_date === null || a.to_date >= from) && (to === null || to >= a.from_date));
-    if (overlapping) throw conflict('absence_overlaps', `an absence from ${overlapping.from_date}${overlapping.to_date ? ` to ${overlapping.to_date}` : ' (open)'} is on record (${overlapping.id}): record the return first`, 'from');
-    const now = app.now().toISOString();
-    await trx.insertInto('nca_operator_absences').values({ id, operator_id: o.id, from_date: from, to_date: to, recorded_at: now, held_at: null, settled_at: null }).execute();
-    await appendCaAudit(trx, { at: now, ...who, action: 'operator_absence', detail: { operatorId: o.id, iin: o.iin, absenceId: id, from, to } });
-    return applyRulesIn(app, trx, ca, o.id);
-  });
-  const a = (await app.store.db.selectFrom('nca_operator_absences').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
-  return { ...absenceView(a), rules };
+  await trx.insertInto('nca_operator_absences').values({ id, operator_id: o.id, from_date: from, to_date: to, recorded_at: now, held_at: null, settled_at: null }).execute();
+  await appendCaAudit(trx, { at: now, ...input.who, action: 'operator_absence', detail: { operatorId: o.id, iin: o.iin, absenceId: id, from, to, ...(input.detail ?? {}) } });
+  return { absenceId: id, rules: await applyRulesIn(app, trx, ca, o.id, input.holdsByCaller ? { who: input.who } : {}) };
 }
 
 /** Records the operator's return: the last day of an absence (seed 004 L312–L314; released per the header). */
@@ -392,15 +472,16 @@ function absenceView(a: AbsenceRow): OperatorAbsenceView {
 
 /**
  * The rules for one operator, inside the caller's transaction (the CA loaded before it opened):
- * revoke when the dismissal is due; otherwise hold for a long absence, release when it ended.
+ * revoke when the dismissal is due (or at once with `revokeNow`, a recorded dismissal revoked on
+ * the PSC's notice by the case act); otherwise hold for a long absence, release when it ended.
  */
-async function applyRulesIn(app: App, trx: Transaction<Tables>, ca: InstanceCa, operatorId: string): Promise<RulesResult> {
+async function applyRulesIn(app: App, trx: Transaction<Tables>, ca: InstanceCa, operatorId: string, opts: { revokeNow?: boolean; who?: { actor: string; actorIin: string | null } } = {}): Promise<RulesResult> {
   const res: RulesResult = { revoked: [], held: [], released: [] };
   const o = await lockOperator(app, trx, operatorId);
   if (!o) return res;
   const now = app.now();
   const nowIso = now.toISOString();
-  const who = { actor: RULES_ACTOR, actorIin: o.iin };
+  const who = opts.who ?? { actor: RULES_ACTOR, actorIin: o.iin };
   const certs = await trx
     .selectFrom('nca_operator_certificates as c')
     .innerJoin('certificates as k', 'k.serial', 'c.serial')
@@ -411,7 +492,7 @@ async function applyRulesIn(app: App, trx: Transaction<Tables>, ca: InstanceCa, 
   const onHold = (c: (typeof certs)[number]) => c.status === 'revoked' && c.revocation_reason === 'certificateHold';
   const open = await trx.selectFrom('nca_operator_absences').selectAll().where('operator_id', '=', o.id).where('settled_at', 'is', null).orderBy('from_date').execute();
 
-  if (o.dismissal_date && now.getTime() >= revokeFromOf(o.dismissal_date).getTime()) {
+  if (o.dismissal_date && (opts.revokeNow || now.getTime() >= revokeFromOf(o.dismissal_date).getTime())) {
     for (const c of certs) {
       if (c.status !== 'good' && !onHold(c)) continue;
       await revokeIn(app, trx, ca, c.serial, DISMISSAL_REASON, who);
