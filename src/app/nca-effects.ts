@@ -6,7 +6,9 @@
 // certificateSerial, reason from revocationReason when it is an RFC 5280 reason a holder may
 // give, else cessationOfOperation). Both run inside the case command's transaction: a request
 // that does not verify or names somebody else refuses the outcome with a 422 and nothing of the
-// command is written. Names no service: only the outcome's `performs` and the field ids.
+// command is written. The acts on NCA operators' certificates (`issue_operator_certificates`,
+// `revoke_operator_certificates`, `suspend_operator_certificates`) are in nca-operator-acts.ts.
+// Names no service: only the outcome's `performs` and the field ids.
 import type { Kysely } from 'kysely';
 import { findStep } from '../core/regulation.ts';
 import type { CaseState } from '../core/case.ts';
@@ -16,6 +18,7 @@ import type { Tables } from '../store/tables.ts';
 import type { SessionUser } from './auth.ts';
 import { issueFromCsrIn, revokeIn } from './ca.ts';
 import { cardForIssueIn, ID_CARD_FIELD } from './ca-id-cards.ts';
+import { OPERATOR_ACTS } from './nca-operator-acts.ts';
 import { instanceCa } from './ca-material.ts';
 import type { App, CaseEffect, CaseEffectContext } from './context.ts';
 import { forbidden, notFound, unprocessable } from './errors.ts';
@@ -80,8 +83,13 @@ async function issueCertificates(ctx: CaseEffectContext, stepId: string): Promis
     written.push({ certificatePem: issued.certificatePem, chainPems: issued.chainPems });
   }
   if (card) await card.write(written);
+  await recordCaseCertificates(trx, state.caseId, serials);
+}
+
+/** Records the certificates a case issued (downloadable by its applicant, `caseCertificatesPem`). */
+export async function recordCaseCertificates(trx: Kysely<Tables>, caseId: string, serials: CaseCertificates['serials']): Promise<void> {
   const value: CaseCertificates = { serials };
-  await trx.insertInto('settings').values({ key: settingKey(state.caseId), value: JSON.stringify(value) }).execute();
+  await trx.insertInto('settings').values({ key: settingKey(caseId), value: JSON.stringify(value) }).execute();
 }
 
 async function revokeCertificates(ctx: CaseEffectContext, stepId: string): Promise<void> {
@@ -123,8 +131,10 @@ export async function ncaEffect(app: App): Promise<CaseEffect> {
       for (const e of ctx.events) {
         if (e.data.type !== 'step_completed' || e.caseId !== ctx.state.caseId) continue;
         const outcome = findStep(ctx.sc, e.data.stepId)?.outcomes.find((o) => o.id === (e.data as { outcomeId: string }).outcomeId);
-        if (outcome?.performs === 'issue_certificates') await issueCertificates(ctx, e.data.stepId);
-        else if (outcome?.performs === 'revoke_certificates') await revokeCertificates(ctx, e.data.stepId);
+        const performs = outcome?.performs;
+        if (performs === 'issue_certificates') await issueCertificates(ctx, e.data.stepId);
+        else if (performs === 'revoke_certificates') await revokeCertificates(ctx, e.data.stepId);
+        else if (performs) await OPERATOR_ACTS[performs](ctx, e.data.stepId);
       }
     },
   };

@@ -176,11 +176,19 @@ export const Outcome = z.object({
    */
   extendsTerm: z.array(Duration).min(1).optional(),
   /**
-   * The platform carries out this act of the regulation when the outcome is taken: the CA
-   * issues the applicant's certificates from the requests in the application, or revokes the
-   * certificate the application names. Refused (the command rolls back) when it cannot.
+   * The platform carries out this act of the regulation when the outcome is taken, inside the
+   * command's transaction; refused (the command rolls back, nothing written) when it cannot:
+   * - `issue_certificates`: the CA issues the applicant's certificates from the requests in the
+   *   application; `revoke_certificates`: it revokes the certificate the application names;
+   * - `issue_operator_certificates`: the CA issues an NCA operator's certificates from the
+   *   operator's requests in the application, only on an appointment on record for the operator
+   *   at the applicant (the employer);
+   * - `revoke_operator_certificates`: records the operator's dismissal (or transfer) the
+   *   application gives and revokes the operator's certificates;
+   * - `suspend_operator_certificates`: records the operator's absence the application gives and
+   *   puts the operator's certificates on hold (lifted when the absence ends).
    */
-  performs: z.enum(['issue_certificates', 'revoke_certificates']).optional(),
+  performs: z.enum(['issue_certificates', 'revoke_certificates', 'issue_operator_certificates', 'revoke_operator_certificates', 'suspend_operator_certificates']).optional(),
 });
 export type Outcome = z.infer<typeof Outcome>;
 

@@ -134,7 +134,7 @@ const certificateSerialField: FieldInput = {
 };
 
 /** Marks the outcome of a step with the act the platform performs when it is taken. */
-function performing(step: StepInput, outcomeId: string, performs: 'issue_certificates' | 'revoke_certificates'): StepInput {
+function performing(step: StepInput, outcomeId: string, performs: NonNullable<StepInput['outcomes'][number]['performs']>): StepInput {
   if (!step.outcomes.some((o) => o.id === outcomeId)) throw new Error(`step ${step.id} has no outcome ${outcomeId}`);
   return { ...step, outcomes: step.outcomes.map((o) => (o.id === outcomeId ? { ...o, performs } : o)) };
 }
@@ -157,14 +157,25 @@ const operatorFields: FieldInput[] = [
   },
   { id: 'operatorIin', type: 'iin', label: { kk: 'ҚР ҰКО операторының ЖСН', ru: 'ИИН оператора НУЦ РК', en: "NCA operator's IIN" }, ref: s004('L289-296', 'p.15(1)') },
   { id: 'operatorFullName', type: 'text', maxLength: 200, label: { kk: 'ҚР ҰКО операторының тегі, аты, әкесінің аты', ru: 'Ф.И.О. оператора НУЦ РК', en: "NCA operator's full name" }, ref: s004('L289-296', 'p.15(1)') },
+  // The order is matched against the appointment on record (src/app/nca-operator-acts.ts): number and date.
   {
-    id: 'appointmentOrder',
+    id: 'appointmentOrderNumber',
     type: 'text',
-    maxLength: 200,
+    maxLength: 64,
     when: ISSUE_LETTER,
-    label: { kk: 'ҚР ҰКО операторын тағайындау туралы бұйрықтың нөмірі мен күні', ru: 'Номер и дата приказа о назначении оператора НУЦ РК', en: 'Number and date of the order appointing the NCA operator' },
+    label: { kk: 'ҚР ҰКО операторын тағайындау туралы бұйрықтың нөмірі', ru: 'Номер приказа о назначении оператора НУЦ РК', en: 'Number of the order appointing the NCA operator' },
+    ref: s004('L289-294, L297-301', 'p.15(1)', 'The certificates are issued only on an appointment by this order on record for the operator at the PSC.'),
+  },
+  {
+    id: 'appointmentOrderDate',
+    type: 'date',
+    when: ISSUE_LETTER,
+    label: { kk: 'ҚР ҰКО операторын тағайындау туралы бұйрықтың күні', ru: 'Дата приказа о назначении оператора НУЦ РК', en: 'Date of the order appointing the NCA operator' },
     ref: s004('L289-294, L297-301', 'p.15(1)'),
   },
+  // The operator's own requests, made on the protected key carrier the PSC gave them (L291-293,
+  // L305-307): the NCA issues the operator's authentication and signing certificates from them.
+  ...csrFields.map((f): FieldInput => ({ ...f, required: true, when: ISSUE_LETTER, ref: s004('L291-307', 'p.15(1)', 'The key pair is on the operator\'s protected key carrier; the request names the operator (IIN) at the PSC (BIN).') })),
   {
     id: 'letterExecutor',
     type: 'text',
@@ -192,11 +203,19 @@ const operatorFields: FieldInput[] = [
     ref: s004('L310-311', 'p.15(1)', 'The PSC informs the provider at least 2 days before this date.'),
   },
   {
-    id: 'absenceDays',
-    type: 'number',
+    id: 'absenceFrom',
+    type: 'date',
     when: SUSPEND_LETTER,
-    label: { kk: 'Болмау ұзақтығы, күн', ru: 'Продолжительность отсутствия, дней', en: 'Length of absence, days' },
-    ref: s004('L312-314', 'p.15(1)', '«15 күннен аса»: more than 15 days.'),
+    label: { kk: 'Болмаудың бірінші күні', ru: 'Первый день отсутствия', en: 'First day of the absence' },
+    ref: s004('L312-314', 'p.15(1)', '«15 күннен аса»: more than 15 days; the act refuses a shorter absence (see interpretations).'),
+  },
+  {
+    id: 'absenceTo',
+    type: 'date',
+    required: false,
+    when: SUSPEND_LETTER,
+    label: { kk: 'Болмаудың соңғы күні', ru: 'Последний день отсутствия', en: 'Last day of the absence' },
+    ref: s004('L312-314', 'p.15(1)', 'When known; without it the absence must already have lasted more than 15 days. The work resumes the day after it (see interpretations).'),
   },
 ];
 
@@ -560,7 +579,7 @@ const operatorSteps: StepInput[] = [
       // Counted from the receipt of the PSC's letter (notice), as p.15(1) has the provider act on it.
       from: 'received',
     },
-    outcomes: [{ id: 'issued', label: { kk: 'Шығарылды, орындаушыға хабарланды', ru: 'Выпущено, исполнитель уведомлён', en: 'Issued; executor informed' }, next: 'end' }],
+    outcomes: [{ id: 'issued', label: { kk: 'Шығарылды, орындаушыға хабарланды', ru: 'Выпущено, исполнитель уведомлён', en: 'Issued; executor informed' }, next: 'end', performs: 'issue_operator_certificates' }],
     ref: s004('L289-307', 'p.15(1)'),
   },
   {
@@ -576,7 +595,7 @@ const operatorSteps: StepInput[] = [
       // Counted from the receipt of the PSC's letter (notice), as p.15(1) has the provider act on it.
       from: 'received',
     },
-    outcomes: [{ id: 'revoked', label: { kk: 'Кері қайтарып алынды', ru: 'Отозвано', en: 'Revoked' }, next: 'end' }],
+    outcomes: [{ id: 'revoked', label: { kk: 'Кері қайтарып алынды', ru: 'Отозвано', en: 'Revoked' }, next: 'end', performs: 'revoke_operator_certificates' }],
     ref: s004('L308-311', 'p.15(1)'),
   },
   {
@@ -592,7 +611,7 @@ const operatorSteps: StepInput[] = [
       // Counted from the receipt of the PSC's letter (notice), as p.15(1) has the provider act on it.
       from: 'received',
     },
-    outcomes: [{ id: 'suspended', label: { kk: 'Жұмысы тоқтатылды', ru: 'Работа приостановлена', en: 'Work stopped' }, next: 'end' }],
+    outcomes: [{ id: 'suspended', label: { kk: 'Жұмысы тоқтатылды', ru: 'Работа приостановлена', en: 'Work stopped' }, next: 'end', performs: 'suspend_operator_certificates' }],
     ref: s004('L312-314', 'p.15(1)'),
   },
 ];
@@ -791,9 +810,23 @@ const interpretations: InterpretationInput[] = [
       'The applicant could be the operator (the certificate holder) or the PSC (the sender of the letter and of the notices).',
     ],
     chosen:
-      'The PSC is the applicant (a legal entity) and names the operator in fields; the letter arrives at the provider (provider_office). The engine starts a case at one step, so a step register_letter (same day, not in the text) routes by operatorAction: issue → issue_operator_certificates (1 calendar day, borrowed from Table 2 row 8, the only term for issuing NCA certificates); revoke → revoke_operator_certificates (2 calendar days: the notice comes at least 2 days before the dismissal, so revocation falls within them); suspend → suspend_operator (same day: «жедел», promptly; the provider taken as the addressee). Each branch\'s term runs from the receipt of the letter (notice). The steps inside the PSC (appointment, carrier, operator\'s application) precede the letter; installation on the carrier follows the result: neither is a step. No refusal: the text gives none. The engine cannot check that the notice came at least 2 days before dismissalDate, nor that absenceDays exceeds 15.',
+      'The PSC is the applicant (a legal entity) and names the operator in fields; the letter arrives at the provider (provider_office). The engine starts a case at one step, so a step register_letter (same day, not in the text) routes by operatorAction: issue → issue_operator_certificates (1 calendar day, borrowed from Table 2 row 8, the only term for issuing NCA certificates); revoke → revoke_operator_certificates (2 calendar days: the notice comes at least 2 days before the dismissal, so revocation falls within them); suspend → suspend_operator (same day: «жедел», promptly; the provider taken as the addressee). Each branch\'s term runs from the receipt of the letter (notice). The steps inside the PSC (appointment, carrier, operator\'s application) precede the letter; installation on the carrier follows the result: neither is a step. No refusal outcome: the text gives none; what the acts cannot do is refused as a 422 of the step (below).',
     configurable: 'The three branch terms; the addressee of the suspension notice.',
     refs: [s004('L285-314', 'p.15(1)'), s004('L748', 'Annex 3 Table 2 row 8')],
+  },
+  {
+    topic: 'What the operator-certificate steps perform (p.15(1))',
+    readings: [
+      'Issue (L289-L307): the PSC appoints by order, the operator applies, the letter carries the application and a copy of the order, the provider «шығару рәсімін іске асырады» (carries out the issue). Whether the provider must check the order against anything is not said.',
+      'Revocation (L308-L311): the PSC informs «жедел түрде» (promptly) of the need to revoke «босатылуға дейін кемінде 2 күн қалғанда» (at least 2 days before the dismissal). Read either as the moment of revocation (2 days before) or as the PSC\'s notice duty, with revocation on the notice.',
+      'Absence (L312-L314): on an absence «15 күннен аса» (over 15 days) the PSC promptly notifies the need to «stop» the operator\'s work; nothing is said of the return.',
+    ],
+    chosen:
+      'issue_operator_certificates/issued performs issue_operator_certificates: the NCA issues the operator\'s auth and sign certificates from the operator\'s PKCS#10 requests (csrAuth, csrSign) only when an appointment of operatorIin at the applicant PSC\'s BIN by the order appointmentOrderNumber of appointmentOrderDate is on record (the CA administrator records the order, src/app/ca-operators.ts), in effect, with no dismissal and no absence hold; anything else refuses the step with a 422 naming the rule (no_appointment, not_yet_appointed, dismissal_recorded, operator_absent, csr_subject_mismatch …) and nothing is written. '
+      + 'revoke_operator_certificates/revoked performs revoke_operator_certificates: the dismissal (transfer) on dismissalDate is recorded on the appointment and every operator certificate is revoked at once (affiliationChanged): taking the step is the provider\'s revocation on the notice, which is never later than the rule\'s moment (00:00 of dismissalDate − 2) when the notice is on time and the step is taken on its day; a notice received (case submitted) fewer than 2 days before dismissalDate is flagged late, not refused (as in ca-operators.ts: refusing it would keep a leaving operator\'s certificates alive); from dismissalDate − 2 the certificates no longer pass the operator-signature check, and from dismissalDate no signature with them is accepted, whoever revoked them. '
+      + 'suspend_operator/suspended performs suspend_operator_certificates: an absence (absenceFrom, absenceTo if known) of more than 15 calendar days is recorded and the operator\'s certificates are put on hold (certificateHold: «stop», not revoke) from its first day, i.e. at once when it has begun, by the job otherwise; without a last day the absence must already have lasted more than 15 days; a shorter one refuses the step (422 absence_not_over_15_days). The hold is lifted the day after absenceTo (or the return the administrator records).',
+    configurable: 'Revocation at once vs at dismissalDate − 2: the option revokeAtOnce of recordDismissalIn (src/app/ca-operators.ts).',
+    refs: [s004('L289-307', 'p.15(1)'), s004('L308-311', 'p.15(1)'), s004('L312-314', 'p.15(1)')],
   },
   {
     topic: 'Refusal grounds',

@@ -17,6 +17,8 @@ import { instanceCa } from '../../src/app/ca-material.ts';
 import { issueFor, type DemoUser } from '../../src/app/bootstrap.ts';
 import { createCsr, generateKeyPair, parseCertificate } from '../../src/pki/index.ts';
 import type { TestApp } from '../support/app.ts';
+import { appointOperator, issueOperatorCertificate, operatorView } from '../../src/app/ca-operators.ts';
+import { populationIin } from '../pki-ca/support.ts';
 
 const svc = ncaCertificates;
 const SERVICE = 'nca-certificates';
@@ -358,6 +360,17 @@ test('documents and fields the text names', () => {
   assert.ok(subcase('revoke_at_counter').fields.some((f) => f.id === 'revocationReason'));
   const action = subcase('operator_certificates').fields.find((f) => f.id === 'operatorAction')!;
   assert.deepEqual(action.options?.map((o) => o.value), ['issue', 'revoke', 'suspend']);
+  // What each letter's act needs (p.15(1)): the order and the operator's requests; the dismissal date; the absence.
+  const byLetter = (v: string) => subcase('operator_certificates').fields.filter((f) => f.when?.fields?.operatorAction?.includes(v)).map((f) => [f.id, f.type, f.required]);
+  assert.deepEqual(byLetter('issue'), [['appointmentOrderNumber', 'text', true], ['appointmentOrderDate', 'date', true], ['csrAuth', 'textarea', true], ['csrSign', 'textarea', true], ['letterExecutor', 'text', true]]);
+  assert.deepEqual(byLetter('revoke'), [['revocationCause', 'select', true], ['dismissalDate', 'date', true]]);
+  assert.deepEqual(byLetter('suspend'), [['absenceFrom', 'date', true], ['absenceTo', 'date', false]]);
+  const performs = Object.fromEntries(subcase('operator_certificates').steps.flatMap((st) => st.outcomes.filter((o) => o.performs).map((o) => [`${st.id}/${o.id}`, o.performs])));
+  assert.deepEqual(performs, {
+    'issue_operator_certificates/issued': 'issue_operator_certificates',
+    'revoke_operator_certificates/revoked': 'revoke_operator_certificates',
+    'suspend_operator/suspended': 'suspend_operator_certificates',
+  });
   assert.equal(subcase('reissue').actsOnPrevious, true);
   assert.equal(subcase('revoke').actsOnPrevious, true);
   assert.equal(subcase('revoke_at_counter').actsOnPrevious, true);
@@ -792,7 +805,7 @@ const RUNS: Run[] = [
     name: 'operator_certificates: issued on the appointment order',
     subcase: 'operator_certificates',
     channel: 'provider_office',
-    fields: { operatorAction: 'issue', operatorFullName: 'Operator One', appointmentOrder: 'No. 12-ж of 18.12.2026', letterExecutor: 'PSC HR officer' },
+    fields: { operatorAction: 'issue', operatorFullName: 'Operator One', letterExecutor: 'PSC HR officer' },
     at: d('2026-12-21T11:00:00'),
     path: [
       { step: 'register_letter', outcome: 'registered', at: d('2026-12-21T11:30:00') },
@@ -830,7 +843,7 @@ const RUNS: Run[] = [
     name: 'operator_certificates: work stopped during a long absence',
     subcase: 'operator_certificates',
     channel: 'provider_office',
-    fields: { operatorAction: 'suspend', operatorFullName: 'Operator Three', absenceDays: 20 },
+    fields: { operatorAction: 'suspend', operatorFullName: 'Operator Three', absenceFrom: '2026-12-01', absenceTo: '2026-12-31' },
     at: d('2026-12-23T18:40:00'),
     path: [
       { step: 'register_letter', outcome: 'registered', at: d('2026-12-24T09:10:00') },
@@ -884,8 +897,9 @@ const ROLES_AT_PROVIDER = ['nca_operator', 'egov_portal', 'egov_gateway', 'state
  * What a sub-case whose path ends in an act of the CA needs in the application: the recipient's
  * PKCS#10 requests (an issue), or the serial of a certificate of theirs (a revocation).
  */
-async function actFields(t: TestApp, subcaseId: string, applicant: DemoUser): Promise<Record<string, unknown>> {
+async function actFields(t: TestApp, subcaseId: string, applicant: DemoUser, run: Run): Promise<Record<string, unknown>> {
   const acts = new Set(subcase(subcaseId).steps.flatMap((st) => st.outcomes.map((o) => o.performs)));
+  if (acts.has('issue_operator_certificates')) return operatorActFields(t, applicant, run);
   const subject = await holderFromStateDb(t.app, applicant.iin, applicant.bin || null);
   if (acts.has('issue_certificates')) {
     const csr = async () => createCsr(await generateKeyPair('ECDSA-P256'), subject, 'ECDSA-P256');
@@ -897,6 +911,26 @@ async function actFields(t: TestApp, subcaseId: string, applicant: DemoUser): Pr
     return { certificateSerial: parseCertificate(held.certificatePem).serialHex };
   }
   return {};
+}
+
+/**
+ * The operator-certificate letters name an NCA operator appointed at the applicant (the PSC): for
+ * an issue, the appointment order on record and the operator's requests; for a revocation or a
+ * suspension, an operator holding certificates already.
+ */
+let operatorN = 70;
+async function operatorActFields(t: TestApp, applicant: DemoUser, run: Run): Promise<Record<string, unknown>> {
+  const hr = { kind: 'local', name: 'hr' } as const;
+  const iin = await populationIin(t, operatorN++);
+  const bin = applicant.bin!;
+  const today = t.clock.now.toISOString().slice(0, 10);
+  const order = { number: `${operatorN}-ж`, date: run.fields?.operatorAction === 'suspend' ? '2026-11-23' : today };
+  const op = await appointOperator(t.app, hr, { iin, bin, orderNumber: order.number, orderDate: order.date });
+  const subject = await holderFromStateDb(t.app, iin, bin);
+  const csr = async () => createCsr(await generateKeyPair('ECDSA-P256'), subject, 'ECDSA-P256');
+  if (run.fields?.operatorAction === 'issue') return { operatorIin: iin, appointmentOrderNumber: order.number, appointmentOrderDate: order.date, csrAuth: await csr(), csrSign: await csr() };
+  for (const purpose of ['auth', 'sign'] as const) await issueOperatorCertificate(t.app, hr, op.id, { csr: await csr(), purpose });
+  return { operatorIin: iin };
 }
 
 eachEngine('nca-certificates: every sub-case runs end to end with the regulation\'s deadlines', async (t, engine) => {
@@ -911,7 +945,9 @@ eachEngine('nca-certificates: every sub-case runs end to end with the regulation
       await t.test(r.name, async () => {
         const applicant = app.users[r.applicant ?? 'company_head'];
         const foreign = r.foreignSerial ? { certificateSerial: parseCertificate(app.users.company_employee.sign.certificatePem).serialHex } : {};
-        const fields = { ...(r.mark === 'result' ? await actFields(app, r.subcase, applicant) : {}), ...foreign, ...(r.fields ?? {}) };
+        // The appointment orders of the operator letters are dated the day of the letter.
+        app.clock.set(r.at);
+        const fields: Record<string, unknown> = { ...(r.mark === 'result' ? await actFields(app, r.subcase, applicant, r) : {}), ...foreign, ...(r.fields ?? {}) };
         const path = r.plainOperator ? r.path.map((p) => ('step' in p && p.step === 'confirm_request' ? { ...p, actor: plain } : p)) : r.path;
         const setDeceased = (v: 0 | 1) => app.app.store.db.updateTable('gov_individuals' as never).set({ deceased: v } as never).where('iin' as never, '=', applicant.iin as never).execute();
         if (r.deceased) await setDeceased(1);
@@ -949,6 +985,13 @@ eachEngine('nca-certificates: every sub-case runs end to end with the regulation
           v.deadlines.steps.map((s) => [s.stepId, s.due]),
           r.dues,
         );
+        // The operator letters acted on the operator's certificates.
+        if (r.subcase === 'operator_certificates') {
+          const op = await app.app.store.db.selectFrom('nca_operators').select('id').where('iin', '=', String(fields.operatorIin)).executeTakeFirstOrThrow();
+          const certs = (await operatorView(app.app, op.id)).certificates;
+          const want = { issue: 'good', revoke: 'revoked', suspend: 'on_hold' }[String(r.fields?.operatorAction) as 'issue'];
+          assert.deepEqual(certs.map((c) => [c.purpose, c.status]).sort(), [['auth', want], ['sign', want]]);
+        }
         // Every step was taken in time, and so was the case.
         for (const s of v.deadlines.steps) assert.equal(s.overdue, false, `${s.stepId} in time`);
         assert.equal(v.deadlines.overall.overdue, false);
