@@ -228,7 +228,12 @@ export class Person {
     const h1 = this.page.locator('main h1').first();
     if (heading) await h1.filter({ hasText: heading }).waitFor();
     else await h1.waitFor();
-    await this.page.locator('main [role=status]', { hasText: MESSAGES[this.lang]['common.loading'] }).waitFor({ state: 'detached' });
+    // A page may load several parts at once (the cabinet: cases and notices): wait until none is loading.
+    const loading = this.page.locator('main [role=status]', { hasText: MESSAGES[this.lang]['common.loading'] });
+    for (const until = Date.now() + 30_000; (await loading.count()) > 0; ) {
+      assert.ok(Date.now() < until, `${label}: still loading after 30 s`);
+      await this.page.waitForTimeout(50);
+    }
     const violations = await axeViolations(this.page);
     // At phone width nothing may need horizontal scrolling of the whole page.
     const overflow = await this.page.evaluate(() => (window.innerWidth < 600 ? document.documentElement.scrollWidth - window.innerWidth : 0));
