@@ -118,8 +118,8 @@ export class TokenBuckets {
 }
 
 /**
- * An onRequest hook limiting `what` per client address (`req.ip`: behind the load balancers the
- * server trusts X-Forwarded-For, so the balancer must set it). Over the limit: 429 problem+json
+ * An onRequest hook limiting `what` per client address (`req.ip`: the X-Forwarded-For address only
+ * from the proxies QYZMET_TRUST_PROXY names). Over the limit: 429 problem+json
  * with Retry-After (whole seconds until a token is back).
  */
 export function rateLimitHook(what: string, spec: BucketSpec, opts: Pick<RateLimitOptions, 'now' | 'maxClients'> = {}): onRequestHookHandler {

@@ -23,6 +23,20 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Per-client limits of the public endpoints; by default from the environment (rate-limit.ts). */
   rateLimits?: RateLimitOptions;
+  /** Fastify's trustProxy: proxies whose X-Forwarded-For gives the client address; default QYZMET_TRUST_PROXY. */
+  trustProxy?: boolean | string;
+}
+
+/**
+ * QYZMET_TRUST_PROXY: unset or `false` trusts no proxy; `true` trusts any (only when nothing reaches
+ * the server but through the balancer); otherwise a comma-separated list of the balancers'
+ * addresses or CIDR ranges.
+ */
+export function trustProxyFromEnv(v: string | undefined): boolean | string {
+  const s = (v ?? '').trim();
+  if (s === '' || s === 'false') return false;
+  if (s === 'true') return true;
+  return s;
 }
 
 const PROBLEM = 'application/problem+json';
@@ -31,8 +45,9 @@ export async function buildServer(app: App, opts: ServerOptions = {}): Promise<F
   const f = Fastify({
     logger: opts.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
     bodyLimit: opts.bodyLimit ?? 40 * 1024 * 1024,
-    // Behind the state's load balancers the client address comes from X-Forwarded-For.
-    trustProxy: true,
+    // Whose X-Forwarded-For to believe: nobody's unless configured, or any client could pick the
+    // address the rate limits and the logs see. Behind the state's balancers, name them.
+    trustProxy: opts.trustProxy ?? trustProxyFromEnv(process.env.QYZMET_TRUST_PROXY),
     ajv: { customOptions: { allErrors: false, coerceTypes: false } },
   });
 

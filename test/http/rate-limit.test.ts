@@ -12,7 +12,7 @@ import { buildOcspRequest, parseOcspResponse } from '../../src/pki/index.ts';
 test('rate limits: 429 problem+json with Retry-After per client and endpoint; the bucket refills', async (ctx) => {
   const t = await makeTestApp('sqlite');
   let ms = 1_000_000;
-  const server = await buildServer(t.app, { rateLimits: { pki: { perSecond: 1, burst: 3 }, challenge: { perSecond: 0.5, burst: 2 }, now: () => ms } });
+  const server = await buildServer(t.app, { rateLimits: { pki: { perSecond: 1, burst: 3 }, challenge: { perSecond: 0.5, burst: 2 }, now: () => ms }, trustProxy: '10.0.0.1' });
   try {
     const { issuing } = await instanceCa(t.app);
     const serial = (await t.app.store.db.selectFrom('certificates').select('serial').where('purpose', '=', 'sign').executeTakeFirstOrThrow()).serial;
@@ -49,9 +49,15 @@ test('rate limits: 429 problem+json with Retry-After per client and endpoint; th
       assert.equal((await get('/pki/root.crt', '10.0.0.1')).statusCode, 200);
       assert.equal((await server.inject({ method: 'POST', url: '/api/auth/challenge', remoteAddress: '10.0.0.1' })).statusCode, 201);
       assert.equal((await get('/api/catalog', '10.0.0.1')).statusCode, 200);
-      // Behind the load balancer the client is the X-Forwarded-For address (trustProxy).
+      // Behind the configured balancer (10.0.0.1) the client is the X-Forwarded-For address.
       const viaProxy = await server.inject({ method: 'POST', url: '/pki/ocsp', headers: { 'content-type': 'application/ocsp-request', 'x-forwarded-for': '192.0.2.7' }, payload: body, remoteAddress: '10.0.0.1' });
       ok(viaProxy);
+    });
+
+    await ctx.test('a client that is not a configured proxy cannot choose its address with X-Forwarded-For', async () => {
+      const spoof = (i: number) => server.inject({ method: 'POST', url: '/pki/ocsp', headers: { 'content-type': 'application/ocsp-request', 'x-forwarded-for': `198.51.100.${i}` }, payload: body, remoteAddress: '10.0.0.9' });
+      for (let i = 0; i < 3; i++) ok(await spoof(i));
+      limited(await spoof(99), '1');
     });
 
     await ctx.test('the bucket refills at its rate, up to its burst', async () => {
