@@ -91,7 +91,7 @@ export async function installIntegrations(app: App, cfg: IntegrationsConfig = ap
   let simulator: GatewaySimulator | null = null;
   const g = cfg.payments?.gateway ?? 'simulator';
   if (g === 'simulator') {
-    simulator = await GatewaySimulator.create({ now: () => app.now(), payBaseUrl: `${app.config.publicUrl.replace(/\/$/, '')}/gateway-sim` });
+    simulator = await GatewaySimulator.create({ now: () => app.now(), payBaseUrl: `${app.config.publicUrl.replace(/\/$/, '')}/gateway-sim`, returnOrigin: app.config.publicUrl });
     gateway = simulator;
   } else {
     gateway = new HttpPaymentGateway({ baseUrl: g.url, trustAnchorsPem: g.trustAnchorsPem, ...(g.signerBin ? { signerBin: g.signerBin } : {}), ...(g.headers ? { headers: g.headers } : {}) });

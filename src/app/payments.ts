@@ -95,12 +95,13 @@ export class Payments {
    * sub-case's fee on today's MCI (or its configured amount), registered at the gateway.
    * Idempotent by the Idempotency-Key like every command.
    */
-  async create(user: SessionUser, input: { serviceId?: unknown; subcase?: unknown }, idempotencyKey: string | undefined): Promise<{ status: number; body: PaymentView; replayed: boolean }> {
+  async create(user: SessionUser, input: { serviceId?: unknown; subcase?: unknown; returnUrl?: unknown }, idempotencyKey: string | undefined): Promise<{ status: number; body: PaymentView; replayed: boolean }> {
     if (!idempotencyKey) throw badRequest('idempotency_key_required', 'send an Idempotency-Key header (any unique string per intended command) so that a retry cannot create a second payment order', 'Idempotency-Key');
     if (idempotencyKey.length > 200 || !/^[\x21-\x7e]+$/.test(idempotencyKey)) throw badRequest('idempotency_key_format', 'the Idempotency-Key must be 1–200 printable ASCII characters', 'Idempotency-Key');
     if (user.kind !== 'applicant') throw forbidden('wrong_role', 'payment orders are created by the applicant for their own application');
     if (typeof input.serviceId !== 'string' || !input.serviceId) throw badRequest('required', 'serviceId is required', 'serviceId');
     if (typeof input.subcase !== 'string' || !input.subcase) throw badRequest('required', 'subcase is required', 'subcase');
+    const returnUrl = this.returnUrl(input.returnUrl);
     const now = this.app.now();
     const svc = this.app.catalog.inForce(input.serviceId, now);
     if (!svc) throw notFound('unknown_service', `no service "${input.serviceId}" is in force; see GET /api/catalog`, 'serviceId');
@@ -137,6 +138,7 @@ export class Payments {
         payer,
         description: `${svc.shortName.ru} — ${sc.name.ru}`,
         expiresAt,
+        ...(returnUrl ? { returnUrl } : {}),
       });
     } catch (e) {
       if (e instanceof GatewayUnavailable) throw new AppError(503, 'gateway_unavailable', e.message);
@@ -183,6 +185,29 @@ export class Payments {
       throw e;
     }
     return { ...res, replayed: false };
+  }
+
+  /**
+   * Where the gateway's page sends the payer back: a path of the portal (made absolute on the
+   * instance's public URL) or an absolute URL on that same origin. Anything else is refused, so the
+   * platform never makes a gateway an open redirect to someone else's site.
+   */
+  private returnUrl(v: unknown): string | undefined {
+    if (v === undefined || v === null) return undefined;
+    const refuse = (): never => {
+      throw unprocessable('return_url_foreign', `returnUrl must be a path of this portal or a URL on ${new URL(this.app.config.publicUrl).origin}; the payer is sent back nowhere else`, 'returnUrl');
+    };
+    if (typeof v !== 'string' || v.length > 2000) return refuse();
+    const base = new URL(this.app.config.publicUrl);
+    let u: URL;
+    try {
+      // A path must start with one "/" ("//host" and "/\\host" name another host).
+      u = v.startsWith('/') ? (/^\/[/\\]/.test(v) ? refuse() : new URL(v, base)) : new URL(v);
+    } catch {
+      return refuse();
+    }
+    if (u.origin !== base.origin || u.username || u.password) refuse();
+    return u.href;
   }
 
   private async visible(user: SessionUser, p: PaymentsTable): Promise<boolean> {

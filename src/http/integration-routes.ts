@@ -8,6 +8,7 @@ import type { App } from '../app/context.ts';
 import { AppError, badRequest } from '../app/errors.ts';
 import { integrationsOf } from '../app/integrations.ts';
 import { SimulatorError } from '../gov/payments/simulator.ts';
+import { orderPage, pageCsp, pageLang, problemPage } from '../gov/payments/sim-page.ts';
 import type { PaymentOrder } from '../gov/payments/gateway.ts';
 
 export async function registerIntegrationRoutes(f: FastifyInstance, app: App): Promise<void> {
@@ -25,9 +26,9 @@ export async function registerIntegrationRoutes(f: FastifyInstance, app: App): P
   const secured = [{ bearer: [] }];
 
   // ---- payments
-  f.post<{ Body: { serviceId?: unknown; subcase?: unknown } }>(
+  f.post<{ Body: { serviceId?: unknown; subcase?: unknown; returnUrl?: unknown } }>(
     '/api/payments',
-    { schema: { summary: 'Order the fee of a draft application at the payment gateway (before submitting it): payment id, amount, gateway reference', tags: ['payments'], body: obj, security: secured } },
+    { schema: { summary: "Order the fee of a draft application at the payment gateway (before submitting it): payment id, amount, gateway reference, the gateway's page (payUrl); returnUrl (a path of the portal or a URL on its public origin, nothing else) is where that page sends the payer back", tags: ['payments'], body: obj, security: secured } },
     async (req, reply) => send(reply, await integ.payments.create(await auth(req), req.body ?? {}, idem(req))),
   );
   f.get<{ Querystring: { caseId?: string } }>(
@@ -81,7 +82,12 @@ export async function registerIntegrationRoutes(f: FastifyInstance, app: App): P
       async (req, reply) => {
         const o = req.body ?? {};
         if (typeof o.paymentId !== 'string' || typeof o.amountTiyn !== 'number' || !o.payer || typeof o.payer.iin !== 'string' || typeof o.expiresAt !== 'string') throw badRequest('order', 'an order needs paymentId, amountTiyn, payer.iin and expiresAt', 'body');
-        return reply.code(201).send(await sim.createPayment(o as PaymentOrder));
+        try {
+          return reply.code(201).send(await sim.createPayment(o as PaymentOrder));
+        } catch (e) {
+          if (e instanceof SimulatorError) throw new AppError(422, e.code, e.message, 'returnUrl');
+          throw e;
+        }
       },
     );
     f.post<{ Body: { gatewayRef?: unknown } }>(
@@ -97,5 +103,46 @@ export async function registerIntegrationRoutes(f: FastifyInstance, app: App): P
         }
       },
     );
+
+    // The payer's page at payUrl, as a real gateway has: the order, Pay and Cancel; then back to the portal.
+    const csp = pageCsp(sim.returnOrigin ? [sim.returnOrigin] : []);
+    const html = (reply: FastifyReply, code: number, body: string) =>
+      reply.code(code).header('content-type', 'text/html; charset=utf-8').header('content-security-policy', csp).header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').send(body);
+    const langOf = (req: FastifyRequest, v: unknown) => pageLang(v, req.headers['accept-language']);
+    f.get<{ Querystring: { gatewayRef?: string; lang?: string } }>(
+      '/gateway-sim/pay',
+      { schema: { summary: "Simulator: the payer's page of an order (amount, payee, purpose; Pay / Cancel), in kk/ru/en by lang or Accept-Language", tags: ['gateway-sim'] } },
+      async (req, reply) => {
+        const lang = langOf(req, req.query.lang);
+        const o = typeof req.query.gatewayRef === 'string' ? sim.orders.get(req.query.gatewayRef) : undefined;
+        if (!o) return html(reply, 404, problemPage(lang, 'unknown'));
+        return html(reply, 200, orderPage(o, lang, app.now(), '/gateway-sim/checkout'));
+      },
+    );
+    // Forms post urlencoded: parsed here only, for the page's own form.
+    await f.register(async (s) => {
+      s.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+      s.post<{ Body: { gatewayRef?: unknown; decision?: unknown; lang?: unknown } }>(
+        '/gateway-sim/checkout',
+        { schema: { summary: "Simulator: the page's form. Pay pays the order once (the signed notice to the platform, as POST /gateway-sim/pay), Cancel pays nothing; both send the payer back to the order's returnUrl (303)", tags: ['gateway-sim'] } },
+        async (req, reply) => {
+          const b = (req.body ?? {}) as { gatewayRef?: unknown; decision?: unknown; lang?: unknown };
+          const lang = langOf(req, b.lang);
+          // Another site's form cannot pay or cancel in the payer's name.
+          if (req.headers['sec-fetch-site'] === 'cross-site') return html(reply, 403, problemPage(lang, 'refused'));
+          const o = typeof b.gatewayRef === 'string' ? sim.orders.get(b.gatewayRef) : undefined;
+          if (!o) return html(reply, 404, problemPage(lang, 'unknown'));
+          if (b.decision !== 'pay' && b.decision !== 'cancel') return html(reply, 400, problemPage(lang, 'refused'));
+          if (b.decision === 'pay') {
+            const paid = o.notices.length > 0 || !!o.paidOnPage;
+            if (!paid && Date.parse(o.order.expiresAt) <= app.now().getTime()) return html(reply, 409, orderPage(o, lang, app.now(), '/gateway-sim/checkout'));
+            await sim.payOnPage(o.gatewayRef);
+          }
+          // The returnUrl was checked when the order was made (the platform's origin only).
+          if (o.order.returnUrl && sim.returnAllowed(o.order.returnUrl)) return reply.code(303).header('cache-control', 'no-store').redirect(o.order.returnUrl, 303);
+          return html(reply, 200, orderPage(o, lang, app.now(), '/gateway-sim/checkout'));
+        },
+      );
+    });
   }
 }

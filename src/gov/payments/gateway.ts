@@ -24,6 +24,12 @@ export interface PaymentOrder {
   payer: { iin: string; bin?: string };
   description: string;
   expiresAt: string;
+  /**
+   * Where the gateway's page sends the payer back after paying or cancelling: an absolute URL on
+   * the platform's own public origin (the platform checks it; a gateway must not redirect anywhere
+   * else). Absent: the page just says the order is paid.
+   */
+  returnUrl?: string;
 }
 
 export interface CreatedOrder {

@@ -27,11 +27,13 @@ export interface SimulatedOrder {
   gatewayRef: string;
   createdAt: string;
   notices: string[];
+  /** The payer's Pay on the simulator's page, once: a second Pay gets this same result. */
+  paidOnPage?: Promise<{ notice: string; delivered?: unknown }>;
 }
 
 export class SimulatorError extends Error {
   constructor(
-    readonly code: 'unknown_ref',
+    readonly code: 'unknown_ref' | 'return_url_foreign',
     message: string,
   ) {
     super(message);
@@ -51,13 +53,15 @@ export class GatewaySimulator implements PaymentGateway {
     private readonly signer: { certificatePem: string; privateKeyPem: string; chainPems: string[] },
     private readonly now: () => Date,
     private readonly payBaseUrl: string,
+    /** The only origin the payer may be sent back to (the platform's public URL); null: any is refused. */
+    readonly returnOrigin: string | null,
   ) {}
 
   /**
    * A fresh simulator: a root and a signing certificate made at once, valid from 2000 so that the
    * demo's and the tests' simulated clocks fall inside their validity.
    */
-  static async create(opts: { now: () => Date; payBaseUrl?: string }): Promise<GatewaySimulator> {
+  static async create(opts: { now: () => Date; payBaseUrl?: string; returnOrigin?: string }): Promise<GatewaySimulator> {
     const since = new Date('2000-01-01T00:00:00Z');
     const root: CaMaterial = await createRootCa({ commonName: 'Payment gateway simulator root', algorithm: 'ECDSA-P256', now: since, validityYears: 49 });
     const keys = await generateKeyPair('ECDSA-P256');
@@ -68,13 +72,48 @@ export class GatewaySimulator implements PaymentGateway {
       notBefore: since,
       validityDays: 365 * 48,
     });
-    return new GatewaySimulator(new TrustStore([root.certificatePem]), root.certificatePem, { certificatePem: cert.certificatePem, privateKeyPem: keys.privateKeyPem, chainPems: [root.certificatePem] }, opts.now, opts.payBaseUrl ?? '/gateway-sim');
+    return new GatewaySimulator(new TrustStore([root.certificatePem]), root.certificatePem, { certificatePem: cert.certificatePem, privateKeyPem: keys.privateKeyPem, chainPems: [root.certificatePem] }, opts.now, opts.payBaseUrl ?? '/gateway-sim', opts.returnOrigin ? new URL(opts.returnOrigin).origin : null);
+  }
+
+  /** Whether `url` is an absolute http(s) URL on the platform's origin (no open redirect). */
+  returnAllowed(url: string): boolean {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      return false;
+    }
+    return (u.protocol === 'https:' || u.protocol === 'http:') && this.returnOrigin !== null && u.origin === this.returnOrigin && !u.username && !u.password;
   }
 
   async createPayment(order: PaymentOrder): Promise<CreatedOrder> {
+    if (order.returnUrl !== undefined && (typeof order.returnUrl !== 'string' || !this.returnAllowed(order.returnUrl))) {
+      throw new SimulatorError('return_url_foreign', `returnUrl must be an absolute URL on ${this.returnOrigin ?? 'the platform\'s public origin'}; the gateway sends payers nowhere else`);
+    }
     const gatewayRef = `SIM-${randomBytes(8).toString('hex').toUpperCase()}`;
     this.orders.set(gatewayRef, { order: { ...order, payer: { ...order.payer } }, gatewayRef, createdAt: this.now().toISOString(), notices: [] });
     return { gatewayRef, payUrl: `${this.payBaseUrl}/pay?gatewayRef=${gatewayRef}` };
+  }
+
+  /** The order `gatewayRef`, or the unknown_ref error. */
+  orderOf(gatewayRef: string): SimulatedOrder {
+    const o = this.orders.get(gatewayRef);
+    if (!o) throw new SimulatorError('unknown_ref', `the gateway has no order ${gatewayRef}`);
+    return o;
+  }
+
+  /**
+   * The payer pressed Pay on the simulator's page: the order is paid as by `pay` (the signed notice
+   * delivered to the platform), once. A second Pay (a double click, the back button) pays nothing
+   * more and gets the first result.
+   */
+  payOnPage(gatewayRef: string): Promise<{ notice: string; delivered?: unknown }> {
+    const o = this.orderOf(gatewayRef);
+    o.paidOnPage ??= this.pay(gatewayRef).catch((e: unknown) => {
+      delete o.paidOnPage;
+      throw e;
+    });
+    return o.paidOnPage;
   }
 
   /**
