@@ -14,18 +14,27 @@
 //   certificates, issued on the appointment order, p.15(1)), whose appointment is in force at the
 //   signing time (appointed, not dismissed) and which is not on hold for an absence. A staff
 //   account that merely holds the role, signing with an ordinary certificate, is refused.
+// - operator_certified_request (p.6 condition 3, p.7 condition 2, p.9 condition 3: «the NCA IS
+//   checks the recipient's electronic request certified with the operator's EDS», L162-163,
+//   L189-190, L235-236), at the check before an issue: operator_signature, and the PKCS#10
+//   requests the issue will use (csrAuth/csrSign, or those the ID card generated) — each verifies
+//   with its own key (proof of possession), has an accepted key (ECDSA P-256, RSA-2048), names no
+//   IIN/BIN but the applicant's, and there is one for each purpose (auth and sign). A violation is
+//   the regulation's refusal (operator_certified_request_violations), so the CA issues nothing; the
+//   issue act's own 422 stays as a last guard.
 // - applicant_request (p.8 condition 1): the revocation request signed with the recipient's own
 //   EDS must name a certificate of this CA that is the applicant's own, a holder's certificate,
 //   and not already revoked.
 import type { Transaction } from 'kysely';
 import type { CaseState } from '../core/case.ts';
-import { normalizeSerialHex } from '../pki/index.ts';
+import { normalizeSerialHex, PkiError, verifyCsr, type Purpose } from '../pki/index.ts';
 import type { Tables } from '../store/tables.ts';
 import { holderFromStateDb } from './ca.ts';
+import { cardForIssueIn } from './ca-id-cards.ts';
 import { startOfLocalDate } from './ca-operator-status.ts';
-import type { AutomaticChecker } from './context.ts';
+import type { App, AutomaticChecker } from './context.ts';
 import { AppError } from './errors.ts';
-import { SERIAL_FIELD, stateDbIn } from './nca-effects.ts';
+import { CSR_FIELDS, SERIAL_FIELD, stateDbIn } from './nca-effects.ts';
 
 type Trx = Transaction<Tables>;
 type Answer = { pass: true; detail?: string } | { pass: false; detail: string };
@@ -88,6 +97,53 @@ const operatorSignature: AutomaticChecker = {
   },
 };
 
+/**
+ * What is wrong with the PKCS#10 requests an issue would use, one line per violation (empty: none).
+ * The same rules as the issue act (issueFromCsrIn), plus a complete purpose set.
+ */
+export async function certificateRequestProblems(app: App, trx: Trx, state: CaseState, stepId: string): Promise<string[]> {
+  const a = state.applicant;
+  // A card that holds no requests for the case yet (the PIN not entered at the desk) is a 422 to
+  // the operator, as at the issue (card_pin_not_entered): a step of the desk not done, not a
+  // violation in the request; the command rolls back and the operator confirms once it is done.
+  const card = await cardForIssueIn(app, trx, state, stepId);
+  const requests: Array<{ purpose: Purpose; where: string; csr: string | null }> = card
+    ? card.requests.map((r) => ({ purpose: r.slot, where: `the ID card's ${r.slot} request`, csr: r.csrPem }))
+    : CSR_FIELDS.map((f) => ({ purpose: f.purpose, where: `the ${f.purpose} request (${f.field})`, csr: fieldText(state, f.field) }));
+  const problems: string[] = [];
+  for (const purpose of ['auth', 'sign'] as const) {
+    const given = requests.filter((r) => r.purpose === purpose && r.csr !== null);
+    if (given.length === 0) problems.push(`there is no ${purpose === 'auth' ? 'authentication' : 'signing'} request (${requests.find((r) => r.purpose === purpose)?.where ?? purpose}): the recipient is issued both certificates`);
+  }
+  for (const r of requests) {
+    if (r.csr === null) continue;
+    if (!r.csr.includes('CERTIFICATE REQUEST')) {
+      problems.push(`${r.where} is not a PEM PKCS#10 request`);
+      continue;
+    }
+    try {
+      const csr = await verifyCsr(r.csr);
+      if (csr.subject.iin && csr.subject.iin !== a.iin) problems.push(`${r.where} is for IIN ${csr.subject.iin}, not the applicant's IIN ${a.iin}`);
+      if (csr.subject.bin && csr.subject.bin !== (a.bin ?? undefined)) problems.push(`${r.where} is for BIN ${csr.subject.bin}, not ${a.bin ? `the applicant's BIN ${a.bin}` : 'an individual applicant'}`);
+    } catch (e) {
+      if (!(e instanceof PkiError)) throw e;
+      problems.push(e.code === 'bad_csr_signature' ? `${r.where}: its signature does not verify with its own public key (no proof of possession of the key)` : `${r.where}: ${e.message}`);
+    }
+  }
+  return problems;
+}
+
+const operatorCertifiedRequest: AutomaticChecker = {
+  capability: 'operator_certified_request',
+  async check(ctx): Promise<Answer> {
+    const signed = await operatorSignature.check(ctx);
+    if (!signed.pass) return signed;
+    const problems = await certificateRequestProblems(ctx.app, ctx.trx, ctx.state, ctx.step.id);
+    if (problems.length) return { pass: false, detail: `violations in the certified request: ${problems.join('; ')}` };
+    return { pass: true, detail: `${signed.detail ?? ''}; the authentication and signing requests verify and are the applicant's` };
+  },
+};
+
 function fieldText(state: CaseState, id: string): string | null {
   const v = state.fields[id];
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
@@ -116,4 +172,4 @@ const applicantRequest: AutomaticChecker = {
   },
 };
 
-export const NCA_CHECKERS: readonly AutomaticChecker[] = [stateDatabaseIdentity, operatorSignature, applicantRequest];
+export const NCA_CHECKERS: readonly AutomaticChecker[] = [stateDatabaseIdentity, operatorSignature, operatorCertifiedRequest, applicantRequest];

@@ -200,11 +200,14 @@ export type Outcome = z.infer<typeof Outcome>;
  *   (the applicant's living record; for a company, the active legal entity);
  * - `operator_signature`: the decision that brought the case here was signed with an NCA
  *   operator certificate of an operator whose appointment is in force;
+ * - `operator_certified_request`: the same as `operator_signature`, and the PKCS#10 requests the
+ *   certificates are to be issued from verify (signature, key type), name the applicant and are
+ *   there for every purpose (auth and sign);
  * - `applicant_request`: the certificate the applicant's own signed request names is the
  *   applicant's and in force.
  */
 export const AutomaticCheck = z.object({
-  capability: z.enum(['state_database_identity', 'operator_signature', 'applicant_request']),
+  capability: z.enum(['state_database_identity', 'operator_signature', 'operator_certified_request', 'applicant_request']),
   pass: z.string(),
   refuse: z.string(),
 });

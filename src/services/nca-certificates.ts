@@ -344,7 +344,7 @@ const issueSteps: StepInput[] = [
   },
   operatorRefusal({ term: ANNEX3.t1r7, ref: s004('L156-157, L579-581, L596', 'p.6 process 7; Annex 3 Table 1 row 7') }),
   confirmRequest({ term: ANNEX3.t1r8, ref: s004('L160-161, L583-584, L598-600', 'p.6 process 9; Annex 3 Table 1 row 8') }),
-  verifyOperatorSignature({ term: ANNEX3.t1r9, next: 'issue_certificates', ref: s004('L162-163, L586-590, L610-615', 'p.6 condition 3; Annex 3 Table 1 row 9') }),
+  verifyOperatorSignature({ term: ANNEX3.t1r9, next: 'issue_certificates', checksRequests: true, ref: s004('L162-163, L586-590, L610-615', 'p.6 condition 3; Annex 3 Table 1 row 9') }),
   isRefusal({ term: ANNEX3.t1r10, ref: s004('L164-168, L592-594, L603-604', 'p.6 process 10; Annex 3 Table 1 row 10') }),
   performing(issueCertificates({ term: T1_ROW11, ref: s004('L169-171', 'p.6 process 11; Annex 3 Table 1 row 11 (missing)') }), 'issued', 'issue_certificates'),
 ];
@@ -360,6 +360,7 @@ const reissueSteps: StepInput[] = [
   verifyOperatorSignature({
     term: ANNEX3.t2r6,
     next: 'issue_certificates',
+    checksRequests: true,
     ref: s004('L189-190, L724-726, L750-752', 'p.7 condition 2; Annex 3 Table 2 row 6', 'Printed next action «9 – егер бұзушылықтар болмаса»: Table 2 has no row 9; read as row 8.'),
   }),
   isRefusal({ term: ANNEX3.t2r7, ref: s004('L191-192, L728-730, L742-743', 'p.7 process 7; Annex 3 Table 2 row 7') }),
@@ -454,7 +455,7 @@ const idCardSteps: StepInput[] = [
   },
   registerRequest({ term: ANNEX3.t4r8, next: 'confirm_request', mailbox: false, ref: s004('L230-231, L915-916, L941-942', 'p.9 process 7; Annex 3 Table 4 row 8') }),
   confirmRequest({ term: ANNEX3.t4r9, ref: s004('L232-234, L918-919, L944-946', 'p.9 process 8; Annex 3 Table 4 row 9') }),
-  verifyOperatorSignature({ term: ANNEX3.t4r10, next: 'write_to_card', ref: s004('L235-236, L921-928, L958-965', 'p.9 condition 3; Annex 3 Table 4 row 10') }),
+  verifyOperatorSignature({ term: ANNEX3.t4r10, next: 'write_to_card', checksRequests: true, ref: s004('L235-236, L921-928, L958-965', 'p.9 condition 3; Annex 3 Table 4 row 10') }),
   isRefusal({ term: ANNEX3.t4r11, ref: s004('L237-238, L930-935, L950-952', 'p.9 process 9; Annex 3 Table 4 row 11') }),
   {
     id: 'write_to_card',
@@ -722,9 +723,20 @@ const interpretations: InterpretationInput[] = [
       'The engine ran an automatic step by taking its first outcome, so a check that can refuse had to be answered through the decision interface by an integration account.',
     ],
     chosen:
-      'These checks are automatic steps of `system` roles (egov_portal, egov_gateway, nca_is) that declare their check (`check.capability`: state_database_identity for sdb_check, operator_signature for verify_operator_signature, applicant_request for check_request); the platform\'s checkers (src/app/nca-checks.ts) decide pass or the refusal with the regulation\'s ground, recorded as the information system\'s unsigned event. What the checks read: the state databases as for a certificate subject (a record that is absent, of a deceased person, or of a legal entity not on record or not active is «data absent»); the certificate the operator\'s confirmation was signed with, which must be an NCA operator certificate issued on an appointment in force (p.5(15), p.15(1)); the certificate the recipient\'s own request names, which must be the recipient\'s and in force. What an information system only records (registration, forming a refusal, issue, revocation, writing onto the card) is automatic with one outcome.',
+      'These checks are automatic steps of `system` roles (egov_portal, egov_gateway, nca_is) that declare their check (`check.capability`: state_database_identity for sdb_check; operator_certified_request for verify_operator_signature before an issue (issue, reissue, issue_id_card), operator_signature before a revocation at a counter (revoke_at_counter); applicant_request for check_request); the platform\'s checkers (src/app/nca-checks.ts) decide pass or the refusal with the regulation\'s ground, recorded as the information system\'s unsigned event. What the checks read: the state databases as for a certificate subject (a record that is absent, of a deceased person, or of a legal entity not on record or not active is «data absent»); the certificate the operator\'s confirmation was signed with, which must be an NCA operator certificate issued on an appointment in force (p.5(15), p.15(1)); the certificate the recipient\'s own request names, which must be the recipient\'s and in force. What an information system only records (registration, forming a refusal, issue, revocation, writing onto the card) is automatic with one outcome.',
     configurable: 'The checkers are registered in app.checks; a deployment may install its own for the same capabilities (e.g. a real EGG request).',
     refs: [s004('L145, L162-163, L181, L189-190, L203-204, L225, L235-236, L260-261', 'p.6-p.10 conditions')],
+  },
+  {
+    topic: 'What the NCA IS checks in the request the operator certified, before an issue',
+    readings: [
+      'Only the operator\'s EDS: condition 3 of p.6 checks that the request is certified by an NCA operator; the PKCS#10 requests inside it are the CA\'s business when it issues, and a bad one stops the issue (a 422 to the operator) with the case left at the confirmation.',
+      'The request itself: condition 3 of p.6 (L162-163, «ҚР ҰКО АЖ-і, ҚР ҰКО операторының куәландырылған ЭЦҚ алушысының электрондық сұрау салуын тексеруді жүзеге асырады»: the NCA IS checks the recipient\'s electronic request certified with the operator\'s EDS), condition 2 of p.7 (L189-190) and condition 3 of p.9 (L235-236) check the recipient\'s request, and process 10 / 7 / 9 (L164-168, L191-192, L237-238; Annex 3 Table 1 row 10, Table 2 row 7, Table 4 row 11) refuse «because of violations in the recipient\'s electronic request» — the PKCS#10 requests are what that request asks the CA to certify.',
+    ],
+    chosen:
+      'The second, at the same automatic step (verify_operator_signature, capability operator_certified_request, src/app/nca-checks.ts): the regulation has exactly one NCA IS check between the operator\'s confirmation (p.6 process 9, L160-161) and the issue (process 11, L169-171), so no new step is added. It passes only when the operator\'s EDS passes as for operator_signature AND every request the issue will use (csrAuth and csrSign, or those the ID card generated, p.9) is a PKCS#10 whose signature verifies with its own key (proof of possession), whose key is ECDSA P-256 or RSA-2048, which names no IIN other than the applicant\'s and no BIN other than the applicant\'s (none for an individual), and the set is complete: one authentication and one signing request (p.6 process 11 issues «тіркеу куәлiктерін», the certificates, and an NCA holder has the pair). A violation refuses the case with operator_certified_request_violations (process 10 → is_refusal), the comment saying which request and what is wrong; the CA issues nothing and its audit log is untouched. A request naming no IIN names nobody else: the CA builds the subject from the state databases, not from the request. The issue act keeps its own 422 (bad_csr, bad_csr_signature, csr_subject_mismatch, csr_required) as a last guard. An ID card that holds no requests for the case yet (the PIN not entered, p.9 process 6, L229) stays a 422 to the operator (card_pin_not_entered): a step of the desk not done, not a violation in the recipient\'s request. Before a revocation at a counter (p.10 condition 2, L260-261) there are no requests: operator_signature alone.',
+    configurable: 'The capability of verify_operator_signature (checksRequests in src/services/shared/nca-steps.ts); the accepted key types are the CA\'s (src/pki/keys.ts).',
+    refs: [s004('L160-171', 'p.6 process 9, condition 3, processes 10-11'), s004('L187-195', 'p.7 process 6, condition 2, processes 7-8'), s004('L235-238', 'p.9 condition 3, process 9'), s004('L586-594, L610-615', 'Annex 3 Table 1 rows 9-10')],
   },
   {
     topic: 'State-database check and the platform\'s identification at submission',

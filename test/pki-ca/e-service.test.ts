@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { eachEngine, makeTestApp } from '../support/app.ts';
 import { runCase, staffFor, type PathStep } from '../support/run-case.ts';
-import { holderFromStateDb, certificateStatus } from '../../src/app/ca.ts';
+import { holderFromStateDb, certificateStatus, issueFromCsrIn } from '../../src/app/ca.ts';
 import { instanceCa } from '../../src/app/ca-material.ts';
 import { currentCrl } from '../../src/app/ca-crl.ts';
 import { answerOcsp } from '../../src/app/ca-ocsp.ts';
@@ -128,7 +128,7 @@ eachEngine('NCA e-service: the CA issues from the application\'s requests and re
       }
     });
 
-    await ctx.test('a request for another IIN, or one whose signature fails, refuses the issue step and writes nothing', async () => {
+    await ctx.test('a request for another IIN, one whose signature fails, or a missing signing request: the NCA IS\'s check refuses the case with the regulation\'s ground and the CA issues nothing', async () => {
       const stranger = await holderFromStateDb(t.app, await populationIin(t, 4), null);
       const good = await clientKeys(person);
       const foreign = await clientKeys(stranger);
@@ -139,34 +139,56 @@ eachEngine('NCA e-service: the CA issues from the application\'s requests and re
       der[der.length - 3] = der[der.length - 3]! ^ 0x01;
       const tampered = `-----BEGIN CERTIFICATE REQUEST-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE REQUEST-----\n`;
 
-      for (const [fields, rule] of [
-        [{ csrAuth: good.csr, csrSign: foreign.csr }, 'csr_subject_mismatch'],
-        [{ csrAuth: tampered, csrSign: good.csr }, null],
+      for (const [fields, found] of [
+        [{ csrAuth: good.csr, csrSign: foreign.csr }, new RegExp(`sign request \\(csrSign\\) is for IIN ${stranger.iin}, not the applicant's IIN ${applicant.iin}`)],
+        [{ csrAuth: tampered, csrSign: good.csr }, /auth request \(csrAuth\): its signature does not verify with its own public key/],
+        [{ csrAuth: good.csr }, /there is no signing request \(the sign request \(csrSign\)\)/],
       ] as const) {
         const v = await runCase(t, { serviceId: SERVICE, subcase: 'issue', applicant, fields, path: UP_TO_CONFIRM });
         assert.equal(v.currentStep, 'confirm_request');
-        // The operator's confirmation runs the NCA IS's check and the issue in the same command: the issue fails, so nothing of it is written.
+        const count = async (table: 'certificates' | 'ca_audit') => Number((await t.app.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
         const op = await staffFor(t, 'nca', 'nca_operator');
         const me = await t.login(op);
+        const [certsBefore, auditBefore] = [await count('certificates'), await count('ca_audit')];
+        // The operator's confirmation runs the NCA IS's check in the same command: it refuses, so the case ends with the refusal.
         const signature = await signPayload(op.sign, decisionPayload({ caseId: v.id, stepId: 'confirm_request', outcomeId: 'confirmed' }));
-        const eventsBefore = (await t.app.store.db.selectFrom('case_events').select('seq').where('case_id', '=', v.id).execute()).length;
-        const err = await writesNothing(t, async () => {
-          try {
-            await takeAction(t.app, me, v.id, { stepId: 'confirm_request', outcomeId: 'confirmed', signature }, newId());
-          } catch (e) {
-            return e as Error & { status: number; rule: string };
-          }
-          assert.fail('the issue step must be refused');
-        });
-        assert.equal(err.status, 422, err.message);
-        if (rule) assert.equal(err.rule, rule);
-        // The case has not moved and has no result.
+        await takeAction(t.app, me, v.id, { stepId: 'confirm_request', outcomeId: 'confirmed', signature }, newId());
         const after = await getCase(t.app, await t.login(applicant), v.id);
-        assert.equal(after.currentStep, 'confirm_request');
-        assert.equal(after.result, undefined);
-        assert.equal((await t.app.store.db.selectFrom('case_events').select('seq').where('case_id', '=', v.id).execute()).length, eventsBefore);
-        assert.equal(await t.app.store.db.selectFrom('results').select('number').where('case_id', '=', v.id).executeTakeFirst(), undefined);
+        assert.equal(after.mark, 'refused');
+        assert.equal(after.currentStep, null);
+        assert.deepEqual(after.grounds?.map((g) => g.id), ['operator_certified_request_violations']);
+        assert.deepEqual(after.timeline.filter((e) => e.type === 'step_completed').slice(-3).map((e) => [e.stepId, e.outcomeId, e.actor.userId, e.signed]), [
+          ['confirm_request', 'confirmed', op.userId, true],
+          ['verify_operator_signature', 'request_violations', 'system:nca_is', false],
+          ['is_refusal', 'refusal_formed', 'system:nca_is', false],
+        ]);
+        assert.ok(!after.timeline.some((e) => e.stepId === 'issue_certificates'), 'the issue step is never reached');
+        const events = await t.app.store.db.selectFrom('case_events').select('data').where('case_id', '=', v.id).where('type', '=', 'step_completed').orderBy('seq').execute();
+        const check = events.map((e) => JSON.parse(e.data) as { stepId: string; comment?: string }).find((e) => e.stepId === 'verify_operator_signature')!;
+        assert.match(String(check.comment), found);
+        // The CA issued nothing and used no key: no certificate row, no audit entry, nothing to download.
+        assert.equal(await count('certificates'), certsBefore);
+        assert.equal(await count('ca_audit'), auditBefore);
+        assert.equal(await t.app.store.db.selectFrom('settings').select('key').where('key', '=', `case.certificates:${v.id}`).executeTakeFirst(), undefined);
+        await rejects(async () => caseCertificatesPem(t.app, await t.login(applicant), v.id), 404, 'no_certificates');
       }
+      assert.equal((await verifyCaAudit(t.app)).intact, true);
+    });
+
+    await ctx.test('the issue act keeps its own 422 as a last guard when it is reached with a request for somebody else', async () => {
+      const stranger = await holderFromStateDb(t.app, await populationIin(t, 5), null);
+      const foreign = await clientKeys(stranger);
+      const ca = await instanceCa(t.app);
+      await writesNothing(t, () =>
+        rejects(
+          () =>
+            t.app.store.db.transaction().execute((trx) =>
+              issueFromCsrIn(t.app, trx, ca, { csr: foreign.csr, field: 'csrSign', purpose: 'sign', iin: applicant.iin, bin: null, userId: applicant.userId, who: { actor: 'case:test', actorIin: applicant.iin }, stateDb: t.app.stateDb }),
+            ),
+          422,
+          'csr_subject_mismatch',
+        ),
+      );
     });
 
     await ctx.test('revoke: the certificate the application names is revoked (CRL, OCSP) and no longer signs in', async () => {

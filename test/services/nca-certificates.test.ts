@@ -283,10 +283,14 @@ test('roles: the structural-functional units of p.14 and the recipient', () => {
   // An automatic step either records (one outcome, deciding nothing) or declares the check that
   // decides between passing and the refusal: the state databases, the operator's signature, the
   // applicant's own request.
+  // Before an issue the NCA IS's check also reads the PKCS#10 requests the operator certified
+  // (p.6 condition 3, p.7 condition 2, p.9 condition 3); before a revocation there are none.
   const CHECKS: Record<string, string> = { sdb_check: 'state_database_identity', verify_operator_signature: 'operator_signature', check_request: 'applicant_request' };
+  const BEFORE_ISSUE = new Set(['issue', 'reissue', 'issue_id_card']);
   for (const sc of svc.subcases) {
     for (const st of sc.steps) {
-      assert.equal(st.check?.capability, CHECKS[st.id], `${sc.id}/${st.id}: its check`);
+      const expected = st.id === 'verify_operator_signature' && BEFORE_ISSUE.has(sc.id) ? 'operator_certified_request' : CHECKS[st.id];
+      assert.equal(st.check?.capability, expected, `${sc.id}/${st.id}: its check`);
       if (st.check) {
         assert.equal(st.automatic, true);
         assert.deepEqual(st.outcomes.map((o) => [o.id, o.decision ?? 'pass']), [[st.check.pass, 'pass'], [st.check.refuse, 'refuse']]);

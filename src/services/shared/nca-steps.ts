@@ -132,12 +132,14 @@ export function confirmRequest(o: { term: PrintedTerm; ref: SourceRef; formsRequ
 }
 
 /** The NCA IS checks the recipient's electronic request certified with the NCA operator's EDS. */
-export function verifyOperatorSignature(o: { term: PrintedTerm; ref: SourceRef; next: string }): StepInput {
+export function verifyOperatorSignature(o: { term: PrintedTerm; ref: SourceRef; next: string; checksRequests?: boolean }): StepInput {
   return {
     id: 'verify_operator_signature',
     role: 'nca_is',
     automatic: true,
-    check: { capability: 'operator_signature', pass: 'request_valid', refuse: 'request_violations' },
+    // Before an issue the check also reads the PKCS#10 requests inside the certified request
+    // (operator_certified_request); before a revocation there are none (operator_signature).
+    check: { capability: o.checksRequests ? 'operator_certified_request' : 'operator_signature', pass: 'request_valid', refuse: 'request_violations' },
     action: {
       kk: 'ҚР ҰКО АЖ ҚР ҰКО операторының ЭЦҚ-мен куәландырылған алушының электрондық сұрау салуын тексеруі',
       ru: 'Проверка ИС НУЦ РК электронного запроса получателя, удостоверенного ЭЦП оператора НУЦ РК',
