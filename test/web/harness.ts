@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
+import { after, before, type TestContext } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
@@ -23,6 +23,14 @@ import { kk } from '../../web/src/lib/messages/kk.ts';
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_SKIP = `Chromium not found at ${CHROMIUM}: browser tests SKIPPED`;
 export const hasChromium = existsSync(CHROMIUM);
+
+/** Marks the test skipped, saying why, when there is no Chromium to drive; true then. */
+export function skipWithoutChromium(t: TestContext): boolean {
+  if (hasChromium) return false;
+  t.skip(CHROMIUM_SKIP);
+  return true;
+}
+
 export const PASSWORD = 'qyzmet-demo';
 
 export type Lang = 'kk' | 'ru' | 'en';
@@ -180,6 +188,28 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 let shot = 0;
 
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** false: the browser's own language, not the person's, until they switch. */
+  presetLang?: boolean;
+}
+
+/**
+ * One person's part of a test: `person` opened at `browser` (with `opts`), `body` run, the person's
+ * browser context closed however the body ends. With the test's context `t`, the test is skipped
+ * (and nothing opened) when there is no Chromium.
+ */
+export async function withPerson<T>(t: TestContext | undefined, who: { person: Person; browser: Browser } & OpenOptions, body: (p: Person) => Promise<T>): Promise<T | undefined> {
+  if (t && skipWithoutChromium(t)) return undefined;
+  const { person, browser, ...opts } = who;
+  const p = await person.open(browser, opts);
+  try {
+    return await body(p);
+  } finally {
+    await p.close();
+  }
+}
+
 /**
  * One person at one browser: a context of their own (their own session), the language chosen, and
  * `visit`, which checks a page with axe-core and saves its screenshot.
@@ -194,7 +224,7 @@ export class Person {
     readonly inst: Instance,
   ) {}
 
-  async open(browser: Browser, opts: { viewport?: { width: number; height: number }; presetLang?: boolean } = {}): Promise<this> {
+  async open(browser: Browser, opts: OpenOptions = {}): Promise<this> {
     this.ctx = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 }, acceptDownloads: true });
     if (opts.presetLang !== false) {
       await this.ctx.addInitScript((l: string) => {

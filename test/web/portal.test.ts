@@ -6,7 +6,7 @@
 // deadline, an application accepted at the office with its receipt, and the EDS failures a user must
 // understand (wrong password, wrong kind of key store, expired and revoked certificates). axe-core checks every page visited; screenshots go to
 // test-results/screenshots/.
-import { after, describe, test, type TestContext } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { ensureCa, issueFor } from '../../src/app/bootstrap.ts';
 import { exportPkcs12, parseCertificate } from '../../src/pki/index.ts';
 import { signPayload } from '../../src/app/session.ts';
 import { decisionBody, payloadOf } from '../http/client.ts';
-import { CHROMIUM_SKIP, PASSWORD, Person, api, apiLogin, axeViolations, browserSuite, hasChromium, type Instance, type Lang } from './harness.ts';
+import { PASSWORD, Person, api, apiLogin, axeViolations, browserSuite, hasChromium, skipWithoutChromium, withPerson, type Instance, type Lang } from './harness.ts';
 
 const SERVICE = 'crypto-licence';
 const PDF = (what: string) => Buffer.from(`%PDF-1.4\n% ${what}\n1 0 obj<<>>endobj\n%%EOF\n`);
@@ -26,12 +26,6 @@ const PDF = (what: string) => Buffer.from(`%PDF-1.4\n% ${what}\n1 0 obj<<>>endob
 let inst: Instance;
 let browser: Browser;
 const started = Date.now();
-
-function skip(t: TestContext): boolean {
-  if (hasChromium) return false;
-  t.skip(CHROMIUM_SKIP);
-  return true;
-}
 
 function licence(subcase = 'issue'): SubCase {
   const svc = inst.app.catalog.inForce(SERVICE, inst.app.now())!;
@@ -77,8 +71,7 @@ async function attachDocuments(p: Person, sc: SubCase, ctx: { channel: Channel; 
 
 /** A staff member signs in, opens the case from the inbox and takes one signed step. */
 async function staffStep(lang: Lang, who: 'provider_chancellery' | 'provider_licensing_head' | 'provider_executor' | 'provider_head', number: string, stepId: string, outcomeId: string, extra: (p: Person) => Promise<void> = async () => {}) {
-  const p = await new Person(who, lang, inst).open(browser);
-  try {
+  await withPerson(undefined, { person: new Person(who, lang, inst), browser }, async (p) => {
     await p.signIn(`${who}-auth.p12`);
     await p.page.waitForURL('**/inbox');
     await p.visit(`inbox-${stepId}`, p.t('inbox.title'));
@@ -91,9 +84,7 @@ async function staffStep(lang: Lang, who: 'provider_chancellery' | 'provider_lic
     await p.page.locator('.alert-success', { hasText: p.t('case.done', { label }) }).waitFor();
     await p.visit(`case-${stepId}-done`);
     assert.deepEqual(p.errors, []);
-  } finally {
-    await p.close();
-  }
+  });
 }
 
 /** The applicant's side: sign in, fill the application step by step, sign (double click) and submit. */
@@ -219,12 +210,10 @@ describe('web application in Chromium', { timeout: 240_000 }, () => {
   });
 
   for (const lang of ['kk', 'ru'] as const) {
-    test(`licence issued end to end (${lang})`, async (t) => {
-      if (skip(t)) return;
-      const u = inst.users.applicant;
-      // Kazakh: a desktop whose browser speaks English, switched to Kazakh; Russian: a phone.
-      const p = await new Person('applicant', lang, inst).open(browser, lang === 'kk' ? { presetLang: false } : { viewport: { width: 390, height: 844 } });
-      try {
+    // Kazakh: a desktop whose browser speaks English, switched to Kazakh; Russian: a phone.
+    test(`licence issued end to end (${lang})`, (t) =>
+      withPerson(t, { person: new Person('applicant', lang, inst), browser, ...(lang === 'kk' ? { presetLang: false } : { viewport: { width: 390, height: 844 } }) }, async (p) => {
+        const u = inst.users.applicant;
         await p.goto('/');
         if (lang === 'kk') {
           await p.page.getByRole('button', { name: 'Қазақша', exact: true }).click();
@@ -242,17 +231,12 @@ describe('web application in Chromium', { timeout: 240_000 }, () => {
         await staffStep(lang, 'provider_head', c.number, 'sign', 'signed');
         await seeAndVerify(p, c.number, 'result', lang === 'ru');
         assert.deepEqual(p.errors, []);
-      } finally {
-        await p.close();
-      }
-    });
+      }));
   }
 
-  test('a motivated refusal on the regulation\'s grounds (company, en)', async (t) => {
-    if (skip(t)) return;
-    const u = inst.users.company_head;
-    const p = await new Person('company_head', 'en', inst).open(browser);
-    try {
+  test('a motivated refusal on the regulation\'s grounds (company, en)', (t) =>
+    withPerson(t, { person: new Person('company_head', 'en', inst), browser }, async (p) => {
+      const u = inst.users.company_head;
       const c = await applyInBrowser(p, { keyStore: 'company_head-auth.p12', kind: 'legal_entity', iin: u.iin, bin: u.bin! });
       await staffStep('en', 'provider_chancellery', c.number, 'register', 'registered');
       await staffStep('en', 'provider_licensing_head', c.number, 'assign', 'assigned', async (s) => {
@@ -272,17 +256,12 @@ describe('web application in Chromium', { timeout: 240_000 }, () => {
       await p.page.goBack();
       await p.page.getByText(ground.text.en).waitFor();
       assert.deepEqual(p.errors, []);
-    } finally {
-      await p.close();
-    }
-  });
+    }));
 
-  test('a paper application accepted at the office, with its receipt (ru)', async (t) => {
-    if (skip(t)) return;
-    const sc = licence();
-    const u = inst.users.applicant;
-    const p = await new Person('provider_chancellery', 'ru', inst).open(browser);
-    try {
+  test('a paper application accepted at the office, with its receipt (ru)', (t) =>
+    withPerson(t, { person: new Person('provider_chancellery', 'ru', inst), browser }, async (p) => {
+      const sc = licence();
+      const u = inst.users.applicant;
       await p.signIn('provider_chancellery-auth.p12');
       await p.page.waitForURL('**/inbox');
       await p.nav('nav.office').click();
@@ -312,13 +291,10 @@ describe('web application in Chromium', { timeout: 240_000 }, () => {
       await p.page.locator('.receipt-facts dd', { hasText: due }).waitFor();
       await p.page.getByRole('button', { name: p.t('receipt.print'), exact: true }).waitFor();
       assert.deepEqual(p.errors, []);
-    } finally {
-      await p.close();
-    }
-  });
+    }));
 
   test('the applicant answers a request before its deadline (en)', async (t) => {
-    if (skip(t)) return;
+    if (skipWithoutChromium(t)) return;
     // Set up over the API: a portal application for an import conclusion, registered and assigned.
     const svcId = 'crypto-import-export';
     const svc = inst.app.catalog.inForce(svcId, inst.app.now())!;
@@ -337,8 +313,7 @@ describe('web application in Chromium', { timeout: 240_000 }, () => {
     const label = pause.name.en;
 
     // The executor asks for samples: the legal clock stops.
-    const ex = await new Person('provider_executor', 'en', inst).open(browser);
-    try {
+    await withPerson(t, { person: new Person('provider_executor', 'en', inst), browser }, async (ex) => {
       await ex.signIn('provider_executor-auth.p12');
       await ex.page.waitForURL('**/inbox');
       await ex.page.getByRole('link', { name: c.number, exact: true }).click();
@@ -348,13 +323,10 @@ describe('web application in Chromium', { timeout: 240_000 }, () => {
       await ex.signWith('provider_executor-sign.p12');
       await ex.page.locator('.alert-success', { hasText: ex.t('case.done', { label }) }).waitFor();
       await ex.visit('case-requested');
-    } finally {
-      await ex.close();
-    }
+    });
 
     // The applicant sees the case waiting for them and answers, with a document, before the deadline.
-    const p = await new Person('applicant', 'en', inst).open(browser);
-    try {
+    await withPerson(t, { person: new Person('applicant', 'en', inst), browser }, async (p) => {
       await p.signIn('applicant-auth.p12');
       await p.page.waitForURL('**/cabinet');
       const row = p.page.locator('tr', { has: p.page.getByRole('link', { name: c.number, exact: true }) });
@@ -378,15 +350,11 @@ describe('web application in Chromium', { timeout: 240_000 }, () => {
       const attached = await inst.app.store.db.selectFrom('attachments').select('name').where('case_id', '=', c.id).where('name', '=', 'handover.pdf').execute();
       assert.equal(attached.length, 1);
       assert.deepEqual(p.errors, []);
-    } finally {
-      await p.close();
-    }
+    });
   });
 
-  test('EDS failures are explained: wrong kind, expired and revoked certificates', async (t) => {
-    if (skip(t)) return;
-    const p = await new Person('company_employee', 'ru', inst).open(browser);
-    try {
+  test('EDS failures are explained: wrong kind, expired and revoked certificates', (t) =>
+    withPerson(t, { person: new Person('company_employee', 'ru', inst), browser }, async (p) => {
       await p.goto('/signin');
       // The signing key store at sign-in.
       await p.signIn('company_employee-sign.p12');
@@ -409,8 +377,5 @@ describe('web application in Chromium', { timeout: 240_000 }, () => {
       await p.visit('signin-revoked');
       assert.equal(new URL(p.page.url()).pathname, '/signin');
       assert.deepEqual(p.errors, []);
-    } finally {
-      await p.close();
-    }
-  });
+    }));
 });
