@@ -17,12 +17,11 @@ export interface PaymentPanelProps {
   error: unknown;
   problem?: string | null;
   onOrder: () => void;
-  onSimulatorPay: () => void;
   onCheck: () => void;
   onNewOrder: () => void;
 }
 
-export function PaymentPanel({ id, phase, payment, feeText, busy, error, problem, onOrder, onSimulatorPay, onCheck, onNewOrder }: PaymentPanelProps) {
+export function PaymentPanel({ id, phase, payment, feeText, busy, error, problem, onOrder, onCheck, onNewOrder }: PaymentPanelProps) {
   const i = useI18n();
   const { t } = i;
   const simulator = payment?.gateway === 'simulator';
@@ -84,19 +83,17 @@ export function PaymentPanel({ id, phase, payment, feeText, busy, error, problem
             {t('common.retry')}
           </button>
         )}
-        {phase === 'pending' &&
-          payment &&
-          (simulator ? (
-            <button type="button" className="btn btn-primary" onClick={onSimulatorPay} aria-disabled={busy}>
-              {t('pay.simulate')}
-            </button>
-          ) : (
-            payment.payUrl && (
-              <a className="btn btn-primary" href={payment.payUrl} target="_blank" rel="noopener noreferrer">
-                {t('pay.goToGateway')}
-              </a>
-            )
-          ))}
+        {/* The gateway's page opens in a new tab, for the simulator as for a real gateway. A payer
+            expects the form they filled in to still be there when they come back; attachments too
+            large for the draft live only in this page, so leaving it would lose them. This tab
+            keeps the form and checks the payment by itself (every two seconds and when the tab
+            comes back into view); the gateway sends the payer back to this same application in
+            its tab, where the draft (shared by all tabs) shows the payment too. */}
+        {phase === 'pending' && payment?.payUrl && (
+          <a className="btn btn-primary" href={payment.payUrl} target="_blank" rel="noopener noreferrer">
+            {t('pay.goToGateway')}
+          </a>
+        )}
         {(phase === 'pending' || (phase === 'failed' && payment)) && (
           <button type="button" className="btn" onClick={onCheck} aria-disabled={busy}>
             {t('pay.check')}

@@ -1,8 +1,8 @@
 // The fee of a draft application through the payment gateway: the order (made once per key, so a
-// repeat cannot order twice), its status read back until the gateway's signed notice confirms it,
-// and — where the configured gateway is the in-process simulator — its pay step.
+// repeat cannot order twice) and its status read back until the gateway's signed notice confirms
+// it. The payer pays on the gateway's own page (payUrl) — the simulator's as a real one's.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, get, post } from './api.ts';
+import { get, post } from './api.ts';
 import type { PaymentView } from './types.ts';
 
 export type PaymentPhase = 'none' | 'pending' | 'confirmed' | 'expired' | 'failed';
@@ -15,38 +15,11 @@ export function phaseOf(p: PaymentView | null, failed: boolean, now = Date.now()
   return Date.parse(p.expiresAt) <= now ? 'expired' : 'pending';
 }
 
-export const orderPayment = async (serviceId: string, subcase: string, idempotencyKey: string) => (await post<PaymentView>('/api/payments', { serviceId, subcase }, { idempotencyKey })).body;
-
 /**
- * The simulator's pay step (POST /gateway-sim/pay, the in-process gateway of the demo and the
- * tests): it pays the order as a payer would on a gateway's page and delivers the signed notice to
- * the platform itself. The notice is returned too; it is relayed to the platform here when the
- * delivery did not confirm the payment, which is also how a real gateway's notice handed to the
- * browser would reach it.
+ * Orders the fee; `returnUrl` (a path of the portal) is where the gateway's page sends the payer
+ * back after paying or cancelling.
  */
-export async function payOnSimulator(p: PaymentView): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch('/gateway-sim/pay', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ gatewayRef: p.gatewayRef }) });
-  } catch {
-    throw new ApiError(0, 'network', 'network error');
-  }
-  const text = await res.text();
-  if (!res.ok) {
-    let rule = `http_${res.status}`;
-    try {
-      rule = (JSON.parse(text) as { rule?: string }).rule ?? rule;
-    } catch {
-      // not a problem document
-    }
-    throw new ApiError(res.status, rule, text);
-  }
-  const body = JSON.parse(text) as { notice?: string; delivered?: { status?: unknown; rule?: string } };
-  const accepted = body.delivered && body.delivered.status === 'confirmed';
-  if (!accepted && body.notice && body.delivered?.rule !== 'payment_already_confirmed' && body.delivered?.rule !== 'notice_duplicate') {
-    await post(`/api/payments/${encodeURIComponent(p.id)}/notice`, { notice: body.notice });
-  }
-}
+export const orderPayment = async (serviceId: string, subcase: string, idempotencyKey: string, returnUrl: string) => (await post<PaymentView>('/api/payments', { serviceId, subcase, returnUrl }, { idempotencyKey })).body;
 
 const POLL_MS = 2000;
 

@@ -12,7 +12,7 @@ import type { CaseSummary, Field, Prefill, Service, SubCase } from '../lib/types
 import type { FieldProblem } from '../../../src/core/application.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { ApiError, get, newIdempotencyKey, post, refusedOnPage } from '../lib/api.ts';
-import { orderPayment, payOnSimulator, phaseOf, usePaymentOrder } from '../lib/payments.ts';
+import { orderPayment, phaseOf, usePaymentOrder } from '../lib/payments.ts';
 import { serviceEntry, useLoad } from '../lib/catalog.ts';
 import { useSession, type User } from '../lib/session.tsx';
 import { useDraft } from '../lib/drafts.ts';
@@ -139,26 +139,11 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
     setPayError(null);
     setPayFailed(false);
     try {
-      const p = await orderPayment(svc.id, sc.id, key);
+      const p = await orderPayment(svc.id, sc.id, key, window.location.pathname + window.location.search);
       edit((d) => ({ ...d, fee: { via: 'gateway', key, paymentId: p.id } }));
     } catch (e) {
       setPayError(e);
       setPayFailed(true);
-    } finally {
-      setPayBusy(false);
-    }
-  };
-  const payAtSimulator = async () => {
-    if (payBusy || !order.payment) return;
-    setPayBusy(true);
-    setPayError(null);
-    try {
-      await payOnSimulator(order.payment);
-      await order.refresh();
-    } catch (e) {
-      setPayError(e);
-      // A refused notice (late, mismatched) fails this order; a lost connection does not.
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 401) setPayFailed(true);
     } finally {
       setPayBusy(false);
     }
@@ -371,7 +356,6 @@ function Wizard({ svc, pre, subcase }: { svc: Service; pre: Prefill; subcase: st
                   error={payError ?? order.error}
                   problem={problem}
                   onOrder={() => void orderFee(false)}
-                  onSimulatorPay={() => void payAtSimulator()}
                   onCheck={() => void checkPayment()}
                   onNewOrder={() => void orderFee(true)}
                 />
