@@ -5,7 +5,10 @@
 // applicant sets a password and downloads two PKCS#12 key stores built in the browser, which the
 // server-side reader and OpenSSL accept and whose certificates verify, and signs in with the new
 // one (in Kazakh). Then the operator revokes that certificate at the desk (in Russian), after which
-// signing in with it fails with the "revoked" message. The information systems' own checks (the
+// signing in with it fails with the "revoked" message. Between the two, the applicant, signed in with
+// that NCA certificate, re-issues (in English): new keys in the browser, the application signed with
+// the current signing certificate, the operator's confirmation, new key stores; the old certificate
+// stays valid, as the re-issue sub-case only issues. The information systems' own checks (the
 // state-database check and the NCA IS's check of the operator's signature) run by themselves; the
 // operator is the demo NCA operator, appointed with operator certificates (bootstrap.ts).
 import { describe, test, type TestContext } from 'node:test';
@@ -236,6 +239,96 @@ describe('NCA certificates in Chromium: keys made in the browser, the operator\'
       // It signs, too: the signing key store opens in the sign dialog (the browser checks it is the holder's).
       await p.nav('nav.ncaKeys').click();
       await p.visit('nca-keys-after', p.t('nca.keys.title'));
+      assert.deepEqual(p.errors, []);
+      assert.deepEqual(op.errors, []);
+    } finally {
+      await p.close();
+      await op.close();
+    }
+  });
+
+  test('re-issue (en): signed in with the NCA certificate, new keys made in the browser, signed with the current certificate, confirmed at the desk, new key stores downloaded; the old certificate stays valid', async (t) => {
+    if (skip(t)) return;
+    assert.ok(issued.authSerial && issued.authFile, 'the issue test ran first');
+    const u = inst.users.applicant;
+    const p = await new Person('applicant', 'en', inst).open(browser);
+    const op = await new Person('nca_operator', 'en', inst).open(browser);
+    try {
+      const before = await inst.app.store.db.selectFrom('cases').select('id').where('applicant_user_id', '=', u.userId).where('service_id', '=', SERVICE).execute();
+      // Signed in with the authentication certificate the NCA issued in the first test (this browser holds no keys yet).
+      await p.goto(`/apply/${SERVICE}/reissue`);
+      await p.page.waitForURL('**/signin?next=*');
+      await p.signIn(issued.authFile!, NEW_PASSWORD);
+      await p.page.waitForURL(`**/apply/${SERVICE}/reissue`);
+      await p.visit('nca-reissue', subcase('reissue').name.en);
+      await p.page.getByRole('button', { name: p.t('nca.apply.generate'), exact: true }).click();
+      await p.page.locator('main [role=status].alert-success').waitFor();
+      await p.visit('nca-reissue-keys');
+      const fingerprints = await p.page.locator('main dl code.hash').allTextContents();
+      assert.equal(fingerprints.length, 2);
+      // Signed with the current signing certificate, the one the browser built a key store for.
+      await p.page.getByRole('button', { name: p.t('apply.signSubmit'), exact: true }).click();
+      await p.signWith('new-sign.p12', { password: NEW_PASSWORD });
+      await p.page.locator('main h1', { hasText: p.t('apply.submitted') }).waitFor();
+      await p.visit('nca-reissue-submitted', p.t('apply.submitted'));
+      const after = await inst.app.store.db.selectFrom('cases').select(['id', 'number', 'subcase', 'state']).where('applicant_user_id', '=', u.userId).where('service_id', '=', SERVICE).execute();
+      assert.equal(after.length, before.length + 1);
+      const c = after.find((x) => !before.some((b) => b.id === x.id))!;
+      assert.equal(c.subcase, 'reissue');
+      const fields = JSON.parse(c.state).fields as Record<string, string>;
+      for (const [f, fp] of [['csrAuth', fingerprints[0]], ['csrSign', fingerprints[1]]] as const) {
+        const csr = await verifyCsr(fields[f]!);
+        assert.equal(csr.subject.iin, u.iin);
+        assert.equal(spkiSha256(csr.publicKeyPem), fp);
+      }
+
+      // The regulation has the NCA operator confirm the request (p.7 process 6): the case waits for the desk.
+      assert.equal((await caseRow(c.id)).current_step, 'confirm_request');
+      await op.signIn('nca_operator-auth.p12');
+      await op.page.waitForURL('**/inbox');
+      await op.nav('nav.ncaDesk').click();
+      await op.visit('desk-reissue', op.t('nca.desk.title'));
+      await op.page.getByRole('link', { name: c.number, exact: true }).click();
+      await op.visit('desk-reissue-request', op.t('nca.request.title', { number: c.number }));
+      assert.deepEqual(await op.page.locator('main .csr-list code.hash').allTextContents(), fingerprints);
+      await deskStep(op, 'reissue', 'confirm_request', 'confirmed');
+      assert.equal((await caseRow(c.id)).mark, 'result');
+
+      // The new key stores, built in the browser and downloaded.
+      await p.nav('nav.ncaKeys').click();
+      await p.visit('nca-reissue-keys-page', p.t('nca.keys.title'));
+      await p.page.getByText(p.t('nca.keys.issued')).waitFor();
+      const serials = await p.page.locator('main code.serial').allTextContents();
+      assert.equal(serials.length, 2);
+      assert.ok(!serials.includes(issued.authSerial!), 'new certificates, not the old ones');
+      await p.page.getByLabel(p.t('nca.keys.password'), { exact: true }).fill(NEW_PASSWORD);
+      await p.page.getByLabel(p.t('nca.keys.passwordAgain'), { exact: true }).fill(NEW_PASSWORD);
+      await p.page.getByRole('button', { name: p.t('nca.keys.build'), exact: true }).click();
+      await p.page.getByText(p.t('nca.keys.ready')).waitFor();
+      await p.visit('nca-reissue-keys-ready');
+      const { root, issuing } = await ensureCa(inst.app);
+      const trust = new TrustStore([root.certificatePem], [issuing.certificatePem]);
+      for (const [purpose, key] of [['auth', 'nca.keys.downloadAuth'], ['sign', 'nca.keys.downloadSign']] as const) {
+        const [download] = await Promise.all([p.page.waitForEvent('download'), p.page.getByRole('link', { name: p.t(key), exact: true }).click()]);
+        const file = join(inst.keys, `reissued-${purpose}.p12`);
+        await download.saveAs(file);
+        const ks = importPkcs12(readFileSync(file), NEW_PASSWORD);
+        const info = parseCertificate(ks.certificatePem);
+        assert.equal(info.purpose, purpose);
+        assert.equal(info.iin, u.iin);
+        assert.ok(serials.includes(info.serialHex));
+        assert.equal(spkiSha256(ks.certificatePem), fingerprints[purpose === 'auth' ? 0 : 1]);
+        assert.equal((await trust.verifyChain(ks.certificatePem, new Date())).ok, true);
+        assert.equal((await certificateStatus(inst.app, info.serialHex)).status, 'good');
+      }
+      // The re-issue sub-case only issues (no revocation act among its steps): the old certificate stays valid
+      // until its holder revokes it (the next test does, at the desk).
+      assert.equal((await certificateStatus(inst.app, issued.authSerial!)).status, 'good');
+      // And the new one signs in.
+      await p.page.getByRole('button', { name: p.t('nav.signOut'), exact: true }).click();
+      await p.signIn('reissued-auth.p12', NEW_PASSWORD);
+      await p.page.waitForURL('**/cabinet');
+      await p.page.getByText(p.t('nav.signedInAs', { name: u.displayName })).waitFor();
       assert.deepEqual(p.errors, []);
       assert.deepEqual(op.errors, []);
     } finally {
