@@ -244,6 +244,13 @@ export class Person {
     return msg(this.lang, key, params);
   }
 
+  /** A plural message (`key.one`, `key.few`, …) for `n`, chosen as the page's tp() chooses it. */
+  tp(key: string, n: number): string {
+    const dict = MESSAGES[this.lang] as Record<string, string>;
+    const s = dict[`${key}.${new Intl.PluralRules(this.lang).select(n)}`] ?? dict[`${key}.other`] ?? key;
+    return s.replace('{n}', new Intl.NumberFormat(this.lang).format(n));
+  }
+
   /** A link of the main menu. */
   nav(key: keyof Dict) {
     return this.page.getByRole('navigation', { name: this.t('nav.main') }).getByRole('link', { name: this.t(key), exact: true });

@@ -223,16 +223,29 @@ describe('payments, cabinet notices, documents and bad moments in Chromium', { t
       const section = p.page.getByRole('region', { name: new RegExp(`^${p.t('notices.title')}`) });
       await section.getByText(p.t('notices.unreadCount', { n: notices.length }), { exact: true }).waitFor();
       for (const n of notices) await section.getByText(n.subject, { exact: true }).waitFor();
+      // The header shows the server's unread count, as a link to these notices.
+      const unreadOnServer = async () => (await inst.app.store.db.selectFrom('notices').select('id').where('user_id', '=', u.userId).where('read_at', 'is', null).execute()).length;
+      const headerCount = (n: number) => p.page.getByRole('banner').getByRole('link', { name: p.tp('nav.unreadNotices', n), exact: true });
+      assert.equal(await unreadOnServer(), notices.length);
+      await headerCount(notices.length).waitFor();
       await p.visit('cabinet-notices', p.t('cabinet.title'));
       const newest = notices[0]!;
       await section.getByRole('button', { name: p.t('notices.markReadNamed', { subject: newest.subject }), exact: true }).click();
       await section.getByText(p.t('notices.unreadCount', { n: notices.length - 1 }), { exact: true }).waitFor();
+      await headerCount(notices.length - 1).waitFor();
+      assert.equal(await unreadOnServer(), notices.length - 1);
       await section.getByRole('button', { name: p.t('notices.markReadNamed', { subject: newest.subject }), exact: true }).waitFor({ state: 'detached' });
       const read = await inst.app.store.db.selectFrom('notices').select(['id', 'read_at']).where('user_id', '=', u.userId).execute();
       assert.deepEqual(read.filter((n) => n.read_at).map((n) => n.id), [newest.id], 'exactly the notice marked read is read on the server');
       // The count is the server's after a reload too.
       await p.page.reload();
       await section.getByText(p.t('notices.unreadCount', { n: notices.length - 1 }), { exact: true }).waitFor();
+      await headerCount(notices.length - 1).waitFor();
+      // A notice read elsewhere (another tab, another device): the header catches up when the page regains focus.
+      await inst.app.store.db.updateTable('notices').set({ read_at: new Date().toISOString() }).where('id', '=', notices[1]!.id).execute();
+      await p.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      if (notices.length > 2) await headerCount(notices.length - 2).waitFor();
+      else await p.page.getByRole('banner').locator('.unread-notices').waitFor({ state: 'detached' });
 
       // From the notice to the case, and its documents downloaded as they were attached.
       await section.getByRole('link', { name: p.t('notices.case', { number: c.number }), exact: true }).first().click();

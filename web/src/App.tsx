@@ -6,6 +6,7 @@ import { SessionProvider, useSession, isStaff } from './lib/session.tsx';
 import { Link, match, navigate, useLocation } from './lib/router.tsx';
 import { CatalogPage } from './pages/Catalog.tsx';
 import { Loading } from './components/Problem.tsx';
+import { UnreadNotices } from './components/UnreadNotices.tsx';
 
 type Page = ComponentType<{ params: Record<string, string>; query: URLSearchParams }>;
 const page = (load: () => Promise<{ default: Page }>): LazyExoticComponent<Page> => lazy(load);
@@ -104,6 +105,7 @@ function Header({ path }: { path: string }) {
         <div className="who">
           {user ? (
             <>
+              {user.kind === 'applicant' && <UnreadNotices userId={user.id} />}
               <span className="who-name">{t('nav.signedInAs', { name: user.displayName })}</span>
               <button
                 type="button"

@@ -1,13 +1,14 @@
 // The personal cabinet: my applications with their status marks and the date each result is due,
 // and the notices of their status changes (newest first, the unread ones marked, each one marked
 // read by the applicant).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { get, post } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { catalogList, useLoad } from '../lib/catalog.ts';
 import { Link } from '../lib/router.tsx';
 import type { CaseSummary, NoticeView } from '../lib/types.ts';
 import { Loaded, ProblemAlert } from '../components/Problem.tsx';
+import { noticesChanged } from '../components/UnreadNotices.tsx';
 import { OverdueBadge, StatusBadge } from '../components/Status.tsx';
 import { TableWrap, useTitle } from '../lib/ui.tsx';
 
@@ -87,15 +88,21 @@ function Notices() {
       const r = (await post<{ id: string; readAt: string }>(`/api/notices/${encodeURIComponent(n.id)}/read`, {})).body;
       const items = s.value.items.map((x) => (x.id === n.id ? { ...x, readAt: r.readAt } : x));
       set({ unread: Math.max(0, s.value.unread - (n.readAt ? 0 : 1)), items });
+      noticesChanged();
     } catch (e) {
       setError(e);
     } finally {
       setBusy(null);
     }
   };
+  const loaded = s.state === 'ok';
+  useEffect(() => {
+    // Come from the header's unread count: the notices, not the top of the cabinet.
+    if (loaded && location.hash === '#notices') document.getElementById('notices-h')?.focus();
+  }, [loaded]);
   return (
-    <section className="panel notices" aria-labelledby="notices-h">
-      <h2 id="notices-h">
+    <section className="panel notices" id="notices" aria-labelledby="notices-h">
+      <h2 id="notices-h" tabIndex={-1}>
         {t('notices.title')}{' '}
         {s.state === 'ok' && s.value.unread > 0 && <span className="badge badge-info">{t('notices.unreadCount', { n: s.value.unread })}</span>}
       </h2>

@@ -17,6 +17,8 @@ export const en = {
 
   'nav.ncaKeys': 'My NCA keys',
   'nav.ncaDesk': 'NCA desk',
+  'nav.unreadNotices.one': '{n} unread notice',
+  'nav.unreadNotices.other': '{n} unread notices',
   'nca.apply.title': 'Certificates of the NCA',
   'nca.apply.intro': 'Your authentication and signing keys are generated in this browser. Only the certificate requests (with the public keys) are sent with the application; the private keys never leave this browser.',
   'nca.apply.holder': 'The certificates will be issued to',
