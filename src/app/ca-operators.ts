@@ -34,8 +34,9 @@
 // «күн» is read as calendar days, as everywhere in the service (see its interpretations).
 // Each operation has an in-transaction version (`issueOperatorCertificateIn`, `recordDismissalIn`,
 // `recordAbsenceIn`) that the `operator_certificates` sub-case's acts run inside the case command's
-// transaction (nca-operator-acts.ts); there a dismissal notice revokes at once (`revokeAtOnce`:
-// taking the step is the provider's revocation) instead of waiting for the job at dismissal − 2.
+// transaction (nca-operator-acts.ts): the registration of a dismissal notice records the dismissal
+// (so the job revokes at dismissal − 2 however late the revocation step is), and the revocation
+// step revokes at once (`revokeAtOnce`: taking the step is the provider's revocation).
 import type { Kysely, Transaction } from 'kysely';
 import { dayToIso, isoToDay, localDay } from '../core/time.ts';
 import type { Tables } from '../store/tables.ts';
@@ -340,16 +341,32 @@ export interface DismissalRecorded {
  * come, otherwise by the job at that moment — or at once with `revokeAtOnce` (the case act, where
  * taking the outcome is the provider's revocation). `noticeDay` (YYYY-MM-DD, Almaty) is the day
  * the PSC's notice arrived (default: today); fewer than 2 days before the dismissal flags it late.
- * A dismissal already on record with the same date is not recorded again (the act is repeatable);
- * with another date it is a conflict.
+ * A dismissal already on record with the same date is not recorded again for a case's act (the
+ * registration of the letter records it, the revocation step finds it); otherwise, or with another
+ * date, it is a conflict (a 422 for a case's act).
  */
 export async function recordDismissalIn(
   app: App,
   trx: Transaction<Tables>,
   ca: InstanceCa,
   operatorId: string,
-  input: { date: string; cause: 'dismissal' | 'transfer'; who: { actor: string; actorIin: string | null }; noticeDay?: string; revokeAtOnce?: boolean; field?: string; detail?: Record<string, unknown> },
+  input: {
+    date: string;
+    cause: 'dismissal' | 'transfer';
+    who: { actor: string; actorIin: string | null };
+    noticeDay?: string;
+    revokeAtOnce?: boolean;
+    /**
+     * A case's act (implied by revokeAtOnce): the same dismissal already on record is not recorded
+     * again (the registration of the letter recorded it, the revocation step finds it), another
+     * date is a 422, and revocations due at once are the case's, not the job's.
+     */
+    caseAct?: boolean;
+    field?: string;
+    detail?: Record<string, unknown>;
+  },
 ): Promise<DismissalRecorded> {
+  const caseAct = input.caseAct || input.revokeAtOnce;
   const field = input.field ?? 'date';
   const o = await lockOperator(app, trx, operatorId);
   if (!o) throw notFound('unknown_operator', `no NCA operator ${operatorId} is on record`, 'operatorId');
@@ -358,8 +375,8 @@ export async function recordDismissalIn(
   const daysLeft = daysBetween(input.noticeDay ?? today(app), date);
   const late = daysLeft < REVOKE_DAYS_BEFORE_DISMISSAL;
   const now = app.now().toISOString();
-  if (o.dismissal_date && (o.dismissal_date !== date || !input.revokeAtOnce)) {
-    throw (input.revokeAtOnce ? unprocessable : conflict)('dismissal_recorded', `the ${o.dismissal_cause ?? 'dismissal'} of operator ${o.id} on ${o.dismissal_date} is already on record`, field);
+  if (o.dismissal_date && (o.dismissal_date !== date || !caseAct)) {
+    throw (caseAct ? unprocessable : conflict)('dismissal_recorded', `the ${o.dismissal_cause ?? 'dismissal'} of operator ${o.id} on ${o.dismissal_date} is already on record`, field);
   }
   if (!o.dismissal_date) {
     await trx.updateTable('nca_operators').set({ dismissal_date: date, dismissal_cause: cause, dismissal_recorded_at: now, dismissal_late: late ? 1 : 0 }).where('id', '=', o.id).execute();
@@ -370,7 +387,7 @@ export async function recordDismissalIn(
       detail: { operatorId: o.id, iin: o.iin, bin: o.bin, date, cause, daysBefore: daysLeft, lateNotice: late, revokeFrom: revokeFromOf(date).toISOString(), ...(input.detail ?? {}) },
     });
   }
-  const rules = await applyRulesIn(app, trx, ca, o.id, input.revokeAtOnce ? { revokeNow: true, who: input.who } : {});
+  const rules = await applyRulesIn(app, trx, ca, o.id, input.revokeAtOnce ? { revokeNow: true, who: input.who } : caseAct ? { who: input.who } : {});
   return {
     lateNotice: late,
     daysBefore: daysLeft,

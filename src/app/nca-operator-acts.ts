@@ -1,6 +1,6 @@
 // The acts on NCA operators' certificates that a case performs when it takes an outcome whose
-// definition says `performs: 'issue_operator_certificates' | 'revoke_operator_certificates' |
-// 'suspend_operator_certificates'`, inside the case command's transaction, with the rules of
+// definition says `performs: 'issue_operator_certificates' | 'record_operator_dismissal' |
+// 'revoke_operator_certificates' | 'suspend_operator_certificates'`, inside the case command's transaction, with the rules of
 // ca-operators.ts (the same in-transaction functions the administrator's operations use). The
 // applicant is the employer (a legal entity: the PSC) and the application names the operator:
 //
@@ -8,10 +8,15 @@
 //   requests csrAuth / csrSign (made on the operator's protected carrier). Issued only for an
 //   appointment on record for that IIN at the applicant's BIN by that order; the requests must be
 //   the operator's at that BIN; the certificates are linked to the appointment.
-// - revoke: operatorIin, dismissalDate, revocationCause (dismissal | transfer). The dismissal is
-//   recorded on the appointment (a notice that arrived fewer than 2 days before it is flagged late,
-//   counted from the case's submission, the notice's arrival) and the certificates are revoked at
-//   once (affiliationChanged).
+// - record the dismissal (`record_operator_dismissal`, on the registration of the letter):
+//   operatorIin, dismissalDate, revocationCause (dismissal | transfer). The dismissal is recorded on
+//   the appointment (a notice that arrived fewer than 2 days before it is flagged late, counted
+//   from the case's submission, the notice's arrival), so the rules revoke the certificates at
+//   00:00 Almaty of the dismissal date − 2 (the every-minute job) however late the revocation step
+//   is taken; a letter that gives no dismissal date (an issue, a suspension) records nothing.
+// - revoke: the same fields. The dismissal is found recorded (or recorded, the same date: the act
+//   is repeatable; another date is a 422) and the certificates still good are revoked at once
+//   (affiliationChanged); those the job already revoked are left as they are.
 // - suspend: operatorIin, absenceFrom, absenceTo (optional). The absence must be of more than 15
 //   days: by its period, or, with no last day, by the days it has already lasted. It is recorded
 //   and the certificates go on hold when the rule's moment has come (at once for an absence already
@@ -109,10 +114,15 @@ async function issueOperatorCertificates(ctx: CaseEffectContext, stepId: string)
   await recordCaseCertificates(trx, state.caseId, serials);
 }
 
-async function revokeOperatorCertificates(ctx: CaseEffectContext, stepId: string): Promise<void> {
+/**
+ * The dismissal (transfer) the letter gives, recorded on the appointment in force (or found there,
+ * the same date: the act is repeatable). `revokeAtOnce`: the revocation step, which revokes every
+ * operator certificate now; without it (the registration of the letter) the rules revoke them at
+ * 00:00 Almaty of the dismissal date − 2 (the job), or at once when that moment has passed.
+ */
+async function dismissal(ctx: CaseEffectContext, stepId: string, dismissal: string, revokeAtOnce: boolean): Promise<void> {
   const { app, trx, state } = ctx;
   const { iin, bin } = operatorAndEmployer(state);
-  const dismissal = date(state, OPERATOR_FIELDS.dismissalDate, 'the date of the dismissal (transfer)', true);
   const given = text(state, OPERATOR_FIELDS.cause);
   if (given !== null && given !== 'dismissal' && given !== 'transfer') throw unprocessable('field_value', `the cause is dismissal or transfer (${OPERATOR_FIELDS.cause})`, OPERATOR_FIELDS.cause);
   const cause = given ?? 'dismissal';
@@ -125,10 +135,21 @@ async function revokeOperatorCertificates(ctx: CaseEffectContext, stepId: string
     cause,
     who: who(state),
     noticeDay: dayToIso(localDay(new Date(state.submittedAt))),
-    revokeAtOnce: true,
+    revokeAtOnce,
+    caseAct: true,
     field: OPERATOR_FIELDS.dismissalDate,
     detail: { caseId: state.caseId, stepId },
   });
+}
+
+async function recordOperatorDismissal(ctx: CaseEffectContext, stepId: string): Promise<void> {
+  // Only a letter that gives a dismissal date is a dismissal notice (the field applies to those alone).
+  if (text(ctx.state, OPERATOR_FIELDS.dismissalDate) === null) return;
+  await dismissal(ctx, stepId, date(ctx.state, OPERATOR_FIELDS.dismissalDate, 'the date of the dismissal (transfer)', true), false);
+}
+
+async function revokeOperatorCertificates(ctx: CaseEffectContext, stepId: string): Promise<void> {
+  await dismissal(ctx, stepId, date(ctx.state, OPERATOR_FIELDS.dismissalDate, 'the date of the dismissal (transfer)', true), true);
 }
 
 async function suspendOperatorCertificates(ctx: CaseEffectContext, stepId: string): Promise<void> {
@@ -165,6 +186,7 @@ async function suspendOperatorCertificates(ctx: CaseEffectContext, stepId: strin
 
 export const OPERATOR_ACTS = {
   issue_operator_certificates: issueOperatorCertificates,
+  record_operator_dismissal: recordOperatorDismissal,
   revoke_operator_certificates: revokeOperatorCertificates,
   suspend_operator_certificates: suspendOperatorCertificates,
 } as const;

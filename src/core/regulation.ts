@@ -183,12 +183,15 @@ export const Outcome = z.object({
    * - `issue_operator_certificates`: the CA issues an NCA operator's certificates from the
    *   operator's requests in the application, only on an appointment on record for the operator
    *   at the applicant (the employer);
+   * - `record_operator_dismissal`: records the operator's dismissal (or transfer) the application
+   *   gives, if it gives one, so that the rules revoke on time (dismissal date − 2) whenever the
+   *   revocation step is taken; nothing for an application that gives none;
    * - `revoke_operator_certificates`: records the operator's dismissal (or transfer) the
-   *   application gives and revokes the operator's certificates;
+   *   application gives (or finds it recorded) and revokes the operator's certificates;
    * - `suspend_operator_certificates`: records the operator's absence the application gives and
    *   puts the operator's certificates on hold (lifted when the absence ends).
    */
-  performs: z.enum(['issue_certificates', 'revoke_certificates', 'issue_operator_certificates', 'revoke_operator_certificates', 'suspend_operator_certificates']).optional(),
+  performs: z.enum(['issue_certificates', 'revoke_certificates', 'issue_operator_certificates', 'record_operator_dismissal', 'revoke_operator_certificates', 'suspend_operator_certificates']).optional(),
 });
 export type Outcome = z.infer<typeof Outcome>;
 

@@ -1,8 +1,9 @@
 // The operator_certificates sub-case of nca-certificates (seed 004 p.15(1), L285–L314) acting on
 // the CA through its outcomes' `performs`: a PSC's letter of issue issues the operator's
 // certificates on the appointment order on record (they verify, belong to the operator and pass
-// the operator-signature check); a dismissal notice revokes them (2 days before the dismissal at
-// the latest, a late notice flagged); an absence of more than 15 days puts them on hold (lifted
+// the operator-signature check); a dismissal notice is recorded as it is registered and revokes
+// them (2 days before the dismissal at the latest — by the job if the step is late —, a late
+// notice flagged); an absence of more than 15 days puts them on hold (lifted
 // when it ends); every refusal is a 422 naming the rule, and the command writes nothing. Both engines.
 import assert from 'node:assert/strict';
 import { createPublicKey } from 'node:crypto';
@@ -195,11 +196,71 @@ eachEngine('operator_certificates: the PSC\'s letters issue, revoke and suspend 
       assert.deepEqual(lv.certificates.map((c) => c.status), ['revoked', 'revoked']);
     });
 
-    await ctx.test('dismissal: refused (422) for a date before the appointment or an operator not appointed at the PSC; nothing written', async () => {
+    await ctx.test('dismissal: the registration of the notice is refused (422) for a date before the appointment or an operator not appointed at the PSC; nothing written', async () => {
       const op = await withCertificates();
-      await refused(await letter('revoke', { operatorIin: op.iin, revocationCause: 'dismissal', dismissalDate: '2026-11-01' }), 'revoke', 'dismissal_before_appointment', 'dismissalDate');
-      await refused(await letter('revoke', { operatorIin: await populationIin(t, 28), revocationCause: 'dismissal', dismissalDate: '2026-12-20' }), 'revoke', 'no_appointment', 'operatorIin');
+      for (const [fields, rule, field] of [
+        [{ operatorIin: op.iin, revocationCause: 'dismissal', dismissalDate: '2026-11-01' }, 'dismissal_before_appointment', 'dismissalDate'],
+        [{ operatorIin: await populationIin(t, 28), revocationCause: 'dismissal', dismissalDate: '2026-12-20' }, 'no_appointment', 'operatorIin'],
+      ] as const) {
+        const id = (await runCase(t, { serviceId: SERVICE, subcase: SUBCASE, channel: 'provider_office', applicant: psc, fields: { operatorAction: 'revoke', operatorFullName: 'Operator', ...fields }, path: [] })).id;
+        const before = await counts(t);
+        const me = await t.login(officer);
+        const signature = await signPayload(officer.sign, decisionPayload({ caseId: id, stepId: 'register_letter', outcomeId: 'registered' }));
+        const e = await rejects(() => takeAction(t.app, me, id, { stepId: 'register_letter', outcomeId: 'registered', signature }, newId()), 422, rule);
+        assert.equal((e as unknown as { field: string }).field, field);
+        assert.deepEqual(await counts(t), before, 'a refused registration writes nothing');
+        assert.equal((await getCase(t.app, await t.login(psc), id)).currentStep, 'register_letter');
+      }
       assert.deepEqual((await operatorView(t.app, op.id)).certificates.map((c) => c.status), ['good', 'good']);
+      assert.equal((await operatorView(t.app, op.id)).dismissal, null);
+    });
+
+    await ctx.test('dismissal: recorded when the letter is registered, so the job revokes at 00:00 two days before it although nobody took the revocation step; the step taken later completes cleanly', async () => {
+      t.clock.set(at('2026-12-05T09:00:00'));
+      const op = await withCertificates();
+      // Registered on 5 Dec for a dismissal on 10 Dec: 5 days ahead. Nothing is revoked yet.
+      const id = await letter('revoke', { operatorIin: op.iin, revocationCause: 'dismissal', dismissalDate: '2026-12-10' });
+      assert.equal((await getCase(t.app, await t.login(psc), id)).currentStep, 'revoke_operator_certificates');
+      const view = await operatorView(t.app, op.id);
+      assert.equal(view.dismissal?.date, '2026-12-10');
+      assert.equal(view.dismissal?.lateNotice, false);
+      assert.equal(view.dismissal?.revokeFrom, new Date(at('2026-12-08T00:00:00')).toISOString());
+      assert.deepEqual(view.certificates.map((c) => c.status), ['good', 'good']);
+      const recorded = (await caAuditEntries(t.app)).filter((e) => e.actor === `case:${id}`);
+      assert.deepEqual(recorded.map((e) => e.action), ['operator_dismissal']);
+
+      // The job one minute before the moment leaves them; at 00:00 Almaty of 8 Dec it revokes them.
+      t.clock.set(at('2026-12-07T23:59:00'));
+      assert.deepEqual((await applyOperatorRules(t.app)).revoked.filter((s) => op.serials.includes(s)), []);
+      assert.deepEqual((await operatorView(t.app, op.id)).certificates.map((c) => c.status), ['good', 'good']);
+      t.clock.set(at('2026-12-08T00:00:00'));
+      assert.deepEqual((await applyOperatorRules(t.app)).revoked.filter((s) => op.serials.includes(s)).sort(), [...op.serials].sort());
+      const revokedAt: string[] = [];
+      for (const serial of op.serials) {
+        const s = await certificateStatus(t.app, serial);
+        assert.deepEqual([s.status, s.reason], ['revoked', 'affiliationChanged']);
+        const row = await t.app.store.db.selectFrom('certificates').select('revoked_at').where('serial', '=', serial).executeTakeFirstOrThrow();
+        assert.equal(new Date(row.revoked_at!).toISOString(), new Date(at('2026-12-08T00:00:00')).toISOString());
+        revokedAt.push(row.revoked_at!);
+        assert.deepEqual((await caAuditEntries(t.app, { serial })).filter((e) => e.action === 'revoke').map((e) => e.actor), ['system:operator-rules']);
+      }
+      // The case still waits at the revocation step (the provider is late), and its term is past.
+      assert.equal((await getCase(t.app, await t.login(psc), id)).currentStep, 'revoke_operator_certificates');
+
+      // On 9 Dec the provider takes the step: it completes, revokes nothing twice, records nothing twice.
+      t.clock.set(at('2026-12-09T10:00:00'));
+      const auditBefore = (await caAuditEntries(t.app)).length;
+      await act(id, 'revoke');
+      const done = await getCase(t.app, await t.login(psc), id);
+      assert.equal(done.currentStep, null);
+      assert.equal(done.mark, 'result');
+      assert.deepEqual((await caAuditEntries(t.app)).slice(auditBefore).filter((e) => e.action !== 'crl_sign').map((e) => e.action), []);
+      for (const [i, serial] of op.serials.entries()) {
+        const row = await t.app.store.db.selectFrom('certificates').select(['status', 'revocation_reason', 'revoked_at']).where('serial', '=', serial).executeTakeFirstOrThrow();
+        assert.deepEqual([row.status, row.revocation_reason, row.revoked_at], ['revoked', 'affiliationChanged', revokedAt[i]]);
+      }
+      assert.equal((await operatorView(t.app, op.id)).dismissal?.date, '2026-12-10');
+      assert.equal((await verifyCaAudit(t.app)).intact, true);
     });
 
     await ctx.test('absence: more than 15 days puts the certificates on hold; lifted after the last day', async () => {

@@ -371,6 +371,8 @@ test('documents and fields the text names', () => {
   assert.deepEqual(byLetter('suspend'), [['absenceFrom', 'date', true], ['absenceTo', 'date', false]]);
   const performs = Object.fromEntries(subcase('operator_certificates').steps.flatMap((st) => st.outcomes.filter((o) => o.performs).map((o) => [`${st.id}/${o.id}`, o.performs])));
   assert.deepEqual(performs, {
+    // A dismissal notice is recorded as it is registered, so the rules revoke at dismissal − 2 (L310-311).
+    'register_letter/registered': 'record_operator_dismissal',
     'issue_operator_certificates/issued': 'issue_operator_certificates',
     'revoke_operator_certificates/revoked': 'revoke_operator_certificates',
     'suspend_operator/suspended': 'suspend_operator_certificates',
