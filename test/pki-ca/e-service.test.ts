@@ -19,7 +19,7 @@ import { newId } from '../../src/app/ids.ts';
 import { decisionPayload } from '../../src/core/application.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { buildOcspRequest, createCsr, generateKeyPair, parseCertificate, parseCrl, parseOcspResponse, TrustStore, type HolderSubject } from '../../src/pki/index.ts';
-import { populationIin, rejects, writesNothing } from './support.ts';
+import { openssl, populationIin, rejects, writesNothing } from './support.ts';
 
 const SERVICE = 'nca-certificates';
 
@@ -128,7 +128,7 @@ eachEngine('NCA e-service: the CA issues from the application\'s requests and re
       }
     });
 
-    await ctx.test('a request for another IIN, one whose signature fails, or a missing signing request: the NCA IS\'s check refuses the case with the regulation\'s ground and the CA issues nothing', async () => {
+    await ctx.test('a request for another IIN, one whose signature fails, a key the CA does not accept, or a missing signing request: the NCA IS\'s check refuses the case with the regulation\'s ground and the CA issues nothing', async () => {
       const stranger = await holderFromStateDb(t.app, await populationIin(t, 4), null);
       const good = await clientKeys(person);
       const foreign = await clientKeys(stranger);
@@ -139,7 +139,12 @@ eachEngine('NCA e-service: the CA issues from the application\'s requests and re
       der[der.length - 3] = der[der.length - 3]! ^ 0x01;
       const tampered = `-----BEGIN CERTIFICATE REQUEST-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE REQUEST-----\n`;
 
+      // A key the CA does not accept (ECDSA P-384), made by OpenSSL for the applicant's IIN.
+      const p384 = openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:secp384r1', '-nodes', '-keyout', '/dev/null', '-subj', `/serialNumber=IIN${applicant.iin}/CN=X/C=KZ`]);
+      assert.equal(p384.status, 0, p384.stderr);
+
       for (const [fields, found] of [
+        [{ csrAuth: p384.stdout, csrSign: good.csr }, /auth request \(csrAuth\): CSR public key: key type EC secp384r1 is not supported/],
         [{ csrAuth: good.csr, csrSign: foreign.csr }, new RegExp(`sign request \\(csrSign\\) is for IIN ${stranger.iin}, not the applicant's IIN ${applicant.iin}`)],
         [{ csrAuth: tampered, csrSign: good.csr }, /auth request \(csrAuth\): its signature does not verify with its own public key/],
         [{ csrAuth: good.csr }, /there is no signing request \(the sign request \(csrSign\)\)/],
