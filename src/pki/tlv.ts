@@ -5,6 +5,8 @@ import { PkiError } from './errors.ts';
  * asn1js builds a class instance per node and spends ~0.7 ms on an 800-byte SignedData,
  * which alone would cap verification near 1,400/s; walking offsets costs microseconds.
  * It reads; it never re-encodes, so signed bytes are always sliced from the input.
+ * The browser's EDS (web/src/pki/der.ts) reads with it too: no Buffer here, only Uint8Array (a
+ * Buffer passed in comes back as Buffer slices, since Buffer#subarray returns a Buffer).
  */
 
 export const TagClass = { Universal: 0, Application: 1, Context: 2, Private: 3 } as const;
@@ -140,7 +142,21 @@ export function content(t: Tlv): Uint8Array {
 /** String/OCTET STRING value; BER may split it into a constructed string of segments. */
 export function octets(t: Tlv): Uint8Array {
   if (!t.constructed) return content(t);
-  return Buffer.concat(children(t).map(octets));
+  const parts = children(t).map(octets);
+  const out = new Uint8Array(parts.reduce((n, b) => n + b.length, 0));
+  let o = 0;
+  for (const b of parts) {
+    out.set(b, o);
+    o += b.length;
+  }
+  return out;
+}
+
+/** Bytes as Latin-1 text: one character per byte. */
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]!);
+  return s;
 }
 
 export function expect(t: Tlv | undefined, tag: number, what: string): Tlv {
@@ -153,7 +169,7 @@ const oidCache = new Map<string, string>();
 export function oid(t: Tlv | undefined): string | undefined {
   if (!isUniversal(t, TAG.OID) || t.constructed) return undefined;
   const bytes = content(t);
-  const key = Buffer.from(bytes).toString('latin1');
+  const key = latin1(bytes);
   const cached = oidCache.get(key);
   if (cached) return cached;
   const arcs: number[] = [];
@@ -195,7 +211,7 @@ export function bitStringBytes(t: Tlv | undefined): Uint8Array {
 }
 
 export function timeValue(t: Tlv | undefined): Date {
-  const text = t ? Buffer.from(content(t)).toString('latin1') : '';
+  const text = t ? latin1(content(t)) : '';
   let m: RegExpMatchArray | null = null;
   let year: number;
   if (isUniversal(t, TAG.UTCTime)) {
@@ -216,18 +232,23 @@ export function timeValue(t: Tlv | undefined): Date {
 
 /** Text of a directory string; TeletexString is read as Latin-1, which is what it holds in practice. */
 export function stringValue(t: Tlv): string {
-  const bytes = Buffer.from(octets(t));
+  const bytes = octets(t);
   switch (t.cls === TagClass.Universal ? t.tag : -1) {
     case TAG.UTF8String:
-      return bytes.toString('utf8');
-    case TAG.BMPString:
-      return Buffer.from(bytes).swap16().toString('utf16le');
+      return utf8.decode(bytes);
+    case TAG.BMPString: {
+      let s = '';
+      for (let i = 0; i + 1 < bytes.length; i += 2) s += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
+      return s;
+    }
     case TAG.UniversalString: {
       let s = '';
-      for (let i = 0; i + 3 < bytes.length; i += 4) s += String.fromCodePoint(bytes.readUInt32BE(i));
+      for (let i = 0; i + 3 < bytes.length; i += 4) s += String.fromCodePoint(((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0);
       return s;
     }
     default:
-      return bytes.toString('latin1');
+      return latin1(bytes);
   }
 }
+
+const utf8 = new TextDecoder();

@@ -1,7 +1,7 @@
 // X.509 certificates as the platform's CA issues them (src/pki/profiles.ts): the holder's IIN in
 // the subject serialNumber ("IIN…"), a company's BIN in OU ("BIN…"), and the purpose in the
 // extended key usage: clientAuth for authentication, emailProtection for signing.
-import { DerError, TAG, bitString, children, content, expect, hex, isContext, oid, raw, text, time, type Tlv, root } from './der.ts';
+import { DerError, TAG, bitString, children, content, expect, hex, isContext, oid, raw, text, time, type Tlv, root, is } from './der.ts';
 
 export const OID = {
   ecPublicKey: '1.2.840.10045.2.1',
@@ -116,7 +116,7 @@ export function parseCertificate(der: Uint8Array): Certificate {
     const inner = root(content(expect(value, TAG.OCTET_STRING, 'extension value')));
     if (id === OID.basicConstraints) {
       const first = children(inner)[0];
-      isCa = !!first && first.tag === TAG.BOOLEAN && content(first)[0] !== 0;
+      isCa = !!first && is(first, TAG.BOOLEAN) && content(first)[0] !== 0;
     } else if (id === OID.extKeyUsage) {
       eku = children(inner).map((n) => oid(n));
     }

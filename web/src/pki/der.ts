@@ -1,20 +1,15 @@
 // A small DER reader and writer for the browser's EDS: enough of ASN.1 to open a PKCS#12 key store,
-// read a certificate, build and check a CMS SignedData and read a CRL. Mirrors src/pki/tlv.ts and
-// src/pki/der.ts on the server, without Node's Buffer.
+// read a certificate, build and check a CMS SignedData and read a CRL. The reading is the server's
+// own reader (src/pki/tlv.ts, Uint8Array only), under the names and errors the browser's code uses;
+// the writing mirrors src/pki/der.ts without Node's Buffer.
+import { PkiError } from '../../../src/pki/errors.ts';
+import * as ber from '../../../src/pki/tlv.ts';
 
 export class DerError extends Error {}
 
-export interface Tlv {
-  /** The whole buffer this node was read from. */
-  buf: Uint8Array;
-  tag: number;
-  /** Offset of the tag byte. */
-  start: number;
-  /** Offset of the first content byte. */
-  body: number;
-  end: number;
-}
+export type Tlv = ber.Tlv;
 
+/** Identifier octets (class, constructed bit and tag number) of the universal types read here. */
 export const TAG = {
   BOOLEAN: 0x01,
   INTEGER: 0x02,
@@ -33,102 +28,42 @@ export const TAG = {
   SET: 0x31,
 } as const;
 
-export function read(buf: Uint8Array, pos = 0, limit = buf.length): Tlv {
-  if (pos + 2 > limit) throw new DerError('truncated DER');
-  const tag = buf[pos]!;
-  if ((tag & 0x1f) === 0x1f) throw new DerError('high tag numbers are not supported');
-  let len = buf[pos + 1]!;
-  let body = pos + 2;
-  if (len === 0x80) throw new DerError('indefinite lengths (BER) are not supported');
-  if (len > 0x80) {
-    const n = len & 0x7f;
-    if (n > 4 || body + n > limit) throw new DerError('bad DER length');
-    len = 0;
-    for (let i = 0; i < n; i++) len = len * 256 + buf[body + i]!;
-    body += n;
+/** The reader's failures as the browser's DerError. */
+function guard<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof PkiError) throw new DerError(e.message);
+    throw e;
   }
-  const end = body + len;
-  if (end > limit) throw new DerError('DER value runs past its container');
-  return { buf, tag, start: pos, body, end };
 }
 
-export function root(buf: Uint8Array): Tlv {
-  const t = read(buf);
-  if (t.end !== buf.length) throw new DerError('trailing bytes after the DER value');
-  return t;
-}
+/** Whether `t` is the element with identifier octet `id` (a TAG value). */
+export const is = (t: Tlv | undefined, id: number): t is Tlv => !!t && t.tag < 0x1f && ((t.cls << 6) | (t.constructed ? 0x20 : 0) | t.tag) === id;
+
+export const root = (buf: Uint8Array): Tlv => guard(() => ber.readRoot(buf, 'DER'));
 
 export function children(t: Tlv | undefined): Tlv[] {
   if (!t) return [];
-  if (!(t.tag & 0x20)) throw new DerError('not a constructed value');
-  const out: Tlv[] = [];
-  for (let p = t.body; p < t.end; ) {
-    const c = read(t.buf, p, t.end);
-    out.push(c);
-    p = c.end;
-  }
-  return out;
+  if (!t.constructed) throw new DerError('not a constructed value');
+  return guard(() => ber.children(t));
 }
 
-export const content = (t: Tlv): Uint8Array => t.buf.subarray(t.body, t.end);
-export const raw = (t: Tlv): Uint8Array => t.buf.subarray(t.start, t.end);
-export const isContext = (t: Tlv | undefined, n: number): t is Tlv => !!t && (t.tag & 0xc0) === 0x80 && (t.tag & 0x1f) === n;
+export const content = ber.content;
+export const raw = ber.raw;
+export const isContext = ber.isContext;
 
-export function expect(t: Tlv | undefined, tag: number, what: string): Tlv {
-  if (!t || t.tag !== tag) throw new DerError(`${what}: unexpected structure`);
+export function expect(t: Tlv | undefined, id: number, what: string): Tlv {
+  if (!is(t, id)) throw new DerError(`${what}: unexpected structure`);
   return t;
 }
 
-export function oid(t: Tlv | undefined): string {
-  const b = content(expect(t, TAG.OID, 'object identifier'));
-  const parts: number[] = [];
-  let v = 0;
-  for (const byte of b) {
-    v = v * 128 + (byte & 0x7f);
-    if (!(byte & 0x80)) {
-      if (parts.length === 0) parts.push(v < 80 ? Math.floor(v / 40) : 2, v < 80 ? v % 40 : v - 80);
-      else parts.push(v);
-      v = 0;
-    }
-  }
-  return parts.join('.');
-}
-
-export function int(t: Tlv | undefined): number {
-  const b = content(expect(t, TAG.INTEGER, 'integer'));
-  let v = 0;
-  for (const x of b) v = v * 256 + x;
-  return v;
-}
-
-export function octets(t: Tlv | undefined): Uint8Array {
-  return content(expect(t, TAG.OCTET_STRING, 'octet string'));
-}
-
-export function bitString(t: Tlv | undefined): Uint8Array {
-  const c = content(expect(t, TAG.BIT_STRING, 'bit string'));
-  return c.subarray(1);
-}
-
-export function text(t: Tlv): string {
-  const c = content(t);
-  if (t.tag === TAG.BMP) {
-    let s = '';
-    for (let i = 0; i + 1 < c.length; i += 2) s += String.fromCharCode((c[i]! << 8) | c[i + 1]!);
-    return s;
-  }
-  return new TextDecoder().decode(c);
-}
-
-export function time(t: Tlv | undefined): Date {
-  if (!t || (t.tag !== TAG.UTC_TIME && t.tag !== TAG.GENERALIZED_TIME)) throw new DerError('time: unexpected structure');
-  const s = new TextDecoder().decode(content(t));
-  const m = t.tag === TAG.UTC_TIME ? /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/.exec(s) : /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/.exec(s);
-  if (!m) throw new DerError(`unsupported time ${s}`);
-  let year = Number(m[1]);
-  if (t.tag === TAG.UTC_TIME) year += year < 50 ? 2000 : 1900;
-  return new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])));
-}
+export const oid = (t: Tlv | undefined): string => ber.oid(expect(t, TAG.OID, 'object identifier'))!;
+export const int = (t: Tlv | undefined): number => guard(() => ber.integerValue(expect(t, TAG.INTEGER, 'integer')));
+export const octets = (t: Tlv | undefined): Uint8Array => ber.octets(expect(t, TAG.OCTET_STRING, 'octet string'));
+export const bitString = (t: Tlv | undefined): Uint8Array => guard(() => ber.bitStringBytes(expect(t, TAG.BIT_STRING, 'bit string')));
+export const text = (t: Tlv): string => guard(() => ber.stringValue(t));
+export const time = (t: Tlv | undefined): Date => guard(() => ber.timeValue(t));
 
 // ---------------------------------------------------------------- writing
 

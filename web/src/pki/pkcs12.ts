@@ -3,7 +3,7 @@
 // (PBKDF2 + AES-CBC), and an HMAC integrity MAC keyed by the RFC 7292 KDF. All cryptography is
 // WebCrypto; the private key is imported non-extractable and never leaves this page.
 // `writeKeyStore` (below) writes the same format from a key generated in this browser.
-import { DER_NULL, DerError, TAG, children, concat, content, encodeOid, encodeUnsigned, equalBytes, expect, int, isContext, octets, oid, raw, root, tlv, type Tlv } from './der.ts';
+import { DER_NULL, DerError, TAG, children, concat, content, encodeOid, encodeUnsigned, equalBytes, expect, int, isContext, octets, oid, raw, root, tlv, type Tlv, is } from './der.ts';
 import { OID, parseCertificate, importAlgorithm, signAlgorithm, type Certificate } from './cert.ts';
 
 export type KeyStoreErrorCode = 'bad_password' | 'not_pkcs12' | 'unsupported' | 'no_key';
@@ -93,7 +93,7 @@ async function pbes2Decrypt(algorithm: Tlv | undefined, ciphertext: Uint8Array, 
   const rounds = iterations(kp[1]);
   let prf = 'SHA-1';
   for (const extra of kp.slice(2)) {
-    if (extra.tag === TAG.SEQUENCE) {
+    if (is(extra, TAG.SEQUENCE)) {
       const p = PRFS[oid(children(extra)[0])];
       if (!p) throw new KeyStoreError('unsupported', 'unsupported PBKDF2 PRF');
       prf = p;

@@ -2,7 +2,7 @@
 // document, its SHA-256 as registered, the CMS signature of the decision and the decision it covers)
 // and the platform's CA certificates and CRL under /pki. Every check is computed here.
 import { canonicalJson } from '../../../src/core/canonical.ts';
-import { DerError, TAG, bitString, children, content, equalBytes, expect, fromBase64, hex, oid, raw, root, time, type Tlv } from './der.ts';
+import { DerError, TAG, bitString, children, content, equalBytes, expect, fromBase64, hex, oid, raw, root, time, type Tlv, is } from './der.ts';
 import { parseCertificate, verifyWith, type Certificate } from './cert.ts';
 import { checkDetached } from './cms.ts';
 
@@ -55,13 +55,13 @@ interface Crl {
 function parseCrl(der: Uint8Array): Crl {
   const [tbsNode, alg, sig] = children(expect(root(der), TAG.SEQUENCE, 'CRL'));
   const parts = children(tbsNode);
-  let i = parts[0]?.tag === TAG.INTEGER ? 1 : 0;
+  let i = is(parts[0], TAG.INTEGER) ? 1 : 0;
   i++; // signature algorithm
   const issuer = parts[i++]!;
   const thisUpdate = time(parts[i++]);
-  if (parts[i] && (parts[i]!.tag === TAG.UTC_TIME || parts[i]!.tag === TAG.GENERALIZED_TIME)) i++;
+  if (is(parts[i], TAG.UTC_TIME) || is(parts[i], TAG.GENERALIZED_TIME)) i++;
   const revoked: Crl['revoked'] = [];
-  const list: Tlv | undefined = parts[i]?.tag === TAG.SEQUENCE ? parts[i] : undefined;
+  const list: Tlv | undefined = is(parts[i], TAG.SEQUENCE) ? parts[i] : undefined;
   for (const entry of children(list)) {
     const [serial, at] = children(entry);
     revoked.push({ serial: content(expect(serial, TAG.INTEGER, 'serial')), at: time(at) });
