@@ -2,25 +2,17 @@
 // the applicant opens the gateway's page (the simulator's, at the order's payUrl) in a new tab,
 // cancels once and comes back unpaid, opens it again and pays; the gateway sends them back to the
 // application, and the form's own tab sees the payment confirmed by itself.
-//
-// This file starts its own instance: the gateway's page and the way back are absolute URLs on the
-// instance's public URL, which must therefore name the port the server listens on.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { openApp } from '../../src/app/context.ts';
-import { bootstrapDemo, type DemoUser } from '../../src/app/bootstrap.ts';
-import { buildServer } from '../../src/http/server.ts';
+import type { DemoUser } from '../../src/app/bootstrap.ts';
 import { requiredDocuments } from '../../src/core/application.ts';
 import { sampleFields } from '../../src/core/sample.ts';
 import { matches, type ApplicantKind, type SubCase } from '../../src/core/regulation.ts';
 import { formatTenge } from '../../src/gov/payments/fees.ts';
-import { Person, axeViolations, ensureWebBuilt, hasChromium, launch, withPerson, type Instance } from './harness.ts';
+import { Person, axeViolations, browserSuite, withPerson, type Instance } from './harness.ts';
 
 const SERVICE = 'crypto-licence';
 const PDF = (what: string) => Buffer.from(`%PDF-1.4\n% ${what}\n1 0 obj<<>>endobj\n%%EOF\n`);
@@ -28,37 +20,6 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 
 let inst: Instance;
 let browser: Browser;
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-async function startInstance(): Promise<Instance> {
-  const dir = mkdtempSync(join(tmpdir(), 'qyzmet-gw-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const app = await openApp({ databaseUrl: join(dir, 'qyzmet.sqlite'), caPassphrase: 'web-test', publicUrl: base, dataDir: dir });
-  const users = (await bootstrapDemo(app, { population: { individuals: 150, legalEntities: 20 } }))!;
-  const server = await buildServer(app);
-  await server.listen({ port, host: '127.0.0.1' });
-  return {
-    app,
-    users,
-    server,
-    base,
-    keys: join(dir, 'keys'),
-    dir,
-    async close() {
-      await server.close();
-      await app.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 const licence = (): SubCase => inst.app.catalog.inForce(SERVICE, inst.app.now())!.subcases.find((s) => s.id === 'issue')!;
 const kindOf = (u: DemoUser): ApplicantKind => (u.bin ? 'legal_entity' : 'individual');
@@ -100,15 +61,10 @@ async function gatewayAxe(page: Page, label: string) {
 }
 
 describe('the fee paid on the payment gateway\'s page, in Chromium', { timeout: 240_000 }, () => {
-  before(async () => {
-    if (!hasChromium) return;
-    ensureWebBuilt();
-    inst = await startInstance();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await inst?.close();
+  // The harness's instance names its port in its public URL, so the gateway's page and the way back reach it.
+  browserSuite((i, b) => {
+    inst = i;
+    browser = b;
   });
 
   test('kk: ordered from the form, the gateway\'s page opened in a new tab, cancelled, then paid; back to the application, confirmed in both tabs', (t) =>

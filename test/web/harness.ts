@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { after, before, type TestContext } from 'node:test';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { openApp, type App } from '../../src/app/context.ts';
@@ -93,18 +93,32 @@ export interface Instance {
   close(): Promise<void>;
 }
 
+/** A port free on 127.0.0.1 now (the OS picks it), for a server that must know its URL before it listens. */
+export async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+/**
+ * A fresh instance on 127.0.0.1. Its public URL names the port it listens on, so the absolute URLs
+ * the server writes (the payment gateway's payUrl and way back, CRL and OCSP addresses) reach it.
+ */
 export async function startInstance(): Promise<Instance> {
   const dir = mkdtempSync(join(tmpdir(), 'qyzmet-web-'));
-  const app = await openApp({ databaseUrl: join(dir, 'qyzmet.sqlite'), caPassphrase: 'web-test', publicUrl: 'http://127.0.0.1', dataDir: dir });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const app = await openApp({ databaseUrl: join(dir, 'qyzmet.sqlite'), caPassphrase: 'web-test', publicUrl: base, dataDir: dir });
   const users = (await bootstrapDemo(app, { population: { individuals: 150, legalEntities: 20 } }))!;
   const server = await buildServer(app);
-  await server.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = server.server.address() as AddressInfo;
+  await server.listen({ port, host: '127.0.0.1' });
   return {
     app,
     users,
     server,
-    base: `http://127.0.0.1:${port}`,
+    base,
     keys: join(dir, 'keys'),
     dir,
     async close() {
