@@ -9,6 +9,12 @@ import type { CaActor } from '../app/ca.ts';
 import { caseCertificatesPem } from '../app/nca-effects.ts';
 import { appointOperator, issueOperatorCertificate, listOperators, operatorFor, recordAbsence, recordDismissal, recordReturn } from '../app/ca-operators.ts';
 import { cardStatus, enterCardPin, personaliseCard, unblockCard } from '../app/ca-id-cards.ts';
+import { findUser } from '../app/auth.ts';
+import { takeAction } from '../app/cases.ts';
+import { newId } from '../app/ids.ts';
+
+/** The recipient's step of p.9 process 6 («ПИН-кодын енгізуі»), sub-case issue_id_card. */
+const PIN_STEP = { stepId: 'enter_pin', outcomeId: 'pin_entered' } as const;
 
 export async function registerNcaRoutes(f: FastifyInstance, app: App, auth: (req: FastifyRequest) => Promise<SessionUser>): Promise<void> {
   f.get<{ Params: { id: string }; Querystring: { purpose?: string } }>(
@@ -80,12 +86,28 @@ export async function registerNcaRoutes(f: FastifyInstance, app: App, auth: (req
     {
       schema: {
         summary:
-          'The recipient enters the PIN of the ID card the case names (field idCardNumber) at the operator\'s desk: the card generates its key pairs and the PKCS#10 requests the issue step will use: {pin}. A wrong PIN answers 422 card_wrong_pin with triesLeft; 3 wrong PINs block the card (card_blocked)',
+          'The recipient enters the PIN of the ID card the case names (field idCardNumber) at the operator\'s desk: the card generates its key pairs and the PKCS#10 requests the issue step will use: {pin}. A wrong PIN answers 422 card_wrong_pin with triesLeft; 3 wrong PINs block the card (card_blocked). When the case waits at the recipient\'s step enter_pin, the accepted PIN records it (pinStep: recorded)',
         tags: cards,
         body: obj,
         security,
       },
     },
-    async (req) => enterCardPin(app, await actor(req), req.params.id, req.body ?? {}),
+    async (req) => {
+      const r = await enterCardPin(app, await actor(req), req.params.id, req.body ?? {});
+      // The PIN the card accepted is the recipient's own act at the desk's pin pad (process 6): when
+      // the case waits for that step, it is recorded as the recipient's (unsigned, as the regulation's
+      // outcome is), so the desk goes on to the operator's confirmation without the recipient
+      // signing in anywhere. The card's requests stay on the card whatever happens here.
+      const row = await app.store.db.selectFrom('cases').select(['current_step', 'applicant_user_id']).where('id', '=', req.params.id).executeTakeFirst();
+      let pinStep: 'recorded' | 'not_waiting' = 'not_waiting';
+      if (row?.current_step === PIN_STEP.stepId) {
+        const recipient = await findUser(app.store.db, row.applicant_user_id);
+        if (recipient) {
+          await takeAction(app, recipient, req.params.id, { ...PIN_STEP }, newId());
+          pinStep = 'recorded';
+        }
+      }
+      return { ...r, pinStep };
+    },
   );
 }

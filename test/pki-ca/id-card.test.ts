@@ -213,9 +213,15 @@ eachEngine('issue onto an ID card at a centre: the card generates the keys on th
       assert.doesNotMatch(r.body, /PRIVATE KEY/);
       const keysOnCard = await Promise.all(body.requests.map(async (x: { csrPem: string }) => (await verifyCsr(x.csrPem)).publicKeyPem));
 
-      // The rest of the scenario: PIN step, operator's confirmation, the NCA IS's check (by itself) → written onto the card.
+      // The accepted PIN is the recipient's step (p.9 process 6): recorded as theirs, the case waits for the operator.
+      assert.equal(body.pinStep, 'recorded');
+      const row = await t.app.store.db.selectFrom('cases').select(['current_step', 'state']).where('id', '=', v.id).executeTakeFirstOrThrow();
+      assert.equal(row.current_step, 'confirm_request');
+      const pinEvent = (await t.app.store.db.selectFrom('case_events').select(['data', 'actor_user_id', 'actor_role']).where('case_id', '=', v.id).execute()).find((e) => String(e.data).includes('"enter_pin"'));
+      assert.ok(pinEvent, 'the enter_pin step is on record');
+      assert.deepEqual([pinEvent.actor_user_id, pinEvent.actor_role], [applicant.userId, 'applicant']);
+      // The rest of the scenario: operator's confirmation, the NCA IS's check (by itself) → written onto the card.
       const me = await t.login(applicant);
-      await takeAction(t.app, me, v.id, { stepId: 'enter_pin', outcomeId: 'pin_entered' }, newId());
       const done = await confirmStep(t, v.id);
       assert.equal((done as { body?: { mark?: string } }).body?.mark ?? (done as { mark?: string }).mark, 'result');
 
