@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly field?: string,
     readonly errors?: Array<{ field: string; rule: string; detail: string }>,
+    /** An ID card's PIN tries left, with card_wrong_pin and card_blocked. */
+    readonly triesLeft?: number,
   ) {
     super(detail);
   }
@@ -46,8 +48,8 @@ function headers(opts: RequestOptions): Record<string, string> {
 
 function problemOf(status: number, text: string): ApiError {
   try {
-    const p = JSON.parse(text) as { rule?: string; detail?: string; field?: string; errors?: ApiError['errors'] };
-    return new ApiError(status, p.rule ?? `http_${status}`, p.detail ?? text, p.field, p.errors);
+    const p = JSON.parse(text) as { rule?: string; detail?: string; field?: string; errors?: ApiError['errors']; triesLeft?: unknown };
+    return new ApiError(status, p.rule ?? `http_${status}`, p.detail ?? text, p.field, p.errors, typeof p.triesLeft === 'number' ? p.triesLeft : undefined);
   } catch {
     return new ApiError(status, `http_${status}`, text || `HTTP ${status}`);
   }

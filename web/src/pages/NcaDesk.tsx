@@ -24,6 +24,7 @@ import { ErrorSummary, useErrorSummary } from '../components/ErrorSummary.tsx';
 import { Loaded, ProblemAlert } from '../components/Problem.tsx';
 import { byDue, CaseTable } from '../components/CaseTable.tsx';
 import { useTitle } from '../lib/ui.tsx';
+import { IssueOnCard } from './NcaIdCard.tsx';
 
 export const NCA_SERVICE = 'nca-certificates';
 export const NCA_OPERATOR = 'nca_operator';
@@ -87,7 +88,7 @@ export default function NcaDeskPage() {
               )}
             </section>
             {svc.subcases.some((x) => x.id === 'revoke_at_counter') && <RevokeAtCounter svc={svc} sc={svc.subcases.find((x) => x.id === 'revoke_at_counter')!} />}
-            <p className="hint">{t('nca.desk.idCardNote')}</p>
+            {svc.subcases.some((x) => x.id === 'issue_id_card') && <IssueOnCard svc={svc} sc={svc.subcases.find((x) => x.id === 'issue_id_card')!} />}
           </>
         )}
       </Loaded>

@@ -16,6 +16,7 @@ import { KIND_KEYS, useTitle } from '../lib/ui.tsx';
 import { CaseActions, loadCase } from './Case.tsx';
 import { readCsr, type CsrInfo } from '../pki/csr.ts';
 import { NCA_SERVICE, REASONS } from './NcaDesk.tsx';
+import { IdCardPanel } from './NcaIdCard.tsx';
 
 export default function NcaRequestPage({ params }: { params: Record<string, string> }) {
   const [s, setS, retry] = useLoad(() => loadCase(params.id!), [params.id]);
@@ -136,6 +137,8 @@ function Request({ view, svc, setView, reload }: { view: CaseView; svc: Service;
           </dl>
         </section>
       )}
+
+      {view.subcase === 'issue_id_card' && <IdCardPanel view={view} setView={setView} setDone={setDone} />}
 
       <CaseActions headingId="req-act-h" waiting="nca.request.waiting" view={view} svc={svc} setView={setView} setDone={setDone} reload={reload} />
       <p>
