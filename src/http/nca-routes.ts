@@ -93,7 +93,8 @@ export async function registerNcaRoutes(f: FastifyInstance, app: App, auth: (req
       },
     },
     async (req) => {
-      const r = await enterCardPin(app, await actor(req), req.params.id, req.body ?? {});
+      const operator = await actor(req);
+      const r = await enterCardPin(app, operator, req.params.id, req.body ?? {});
       // The PIN the card accepted is the recipient's own act at the desk's pin pad (process 6): when
       // the case waits for that step, it is recorded as the recipient's (unsigned, as the regulation's
       // outcome is), so the desk goes on to the operator's confirmation without the recipient
@@ -103,7 +104,9 @@ export async function registerNcaRoutes(f: FastifyInstance, app: App, auth: (req
       if (row?.current_step === PIN_STEP.stepId) {
         const recipient = await findUser(app.store.db, row.applicant_user_id);
         if (recipient) {
-          await takeAction(app, recipient, req.params.id, { ...PIN_STEP }, newId());
+          // The event names the desk it happened at: the recipient's step, taken through the operator's session.
+          const via = operator.kind === 'user' ? `${operator.user.displayName} (IIN ${operator.user.iin})` : 'the desk';
+          await takeAction(app, recipient, req.params.id, { ...PIN_STEP, comment: `PIN accepted by the ID card at the NCA operator's desk of ${via}` }, newId());
           pinStep = 'recorded';
         }
       }

@@ -220,6 +220,8 @@ eachEngine('issue onto an ID card at a centre: the card generates the keys on th
       const pinEvent = (await t.app.store.db.selectFrom('case_events').select(['data', 'actor_user_id', 'actor_role']).where('case_id', '=', v.id).execute()).find((e) => String(e.data).includes('"enter_pin"'));
       assert.ok(pinEvent, 'the enter_pin step is on record');
       assert.deepEqual([pinEvent.actor_user_id, pinEvent.actor_role], [applicant.userId, 'applicant']);
+      // …and names the desk it was taken at: the operator whose session carried it.
+      assert.match(String(pinEvent.data), new RegExp(`NCA operator's desk of .*IIN ${desk.iin}`));
       // The rest of the scenario: operator's confirmation, the NCA IS's check (by itself) → written onto the card.
       const me = await t.login(applicant);
       const done = await confirmStep(t, v.id);
