@@ -769,8 +769,8 @@ const interpretations: InterpretationInput[] = [
       'In the engine an applicant step is taken in the applicant\'s own session, and every portal application is signed with the applicant\'s EDS.',
     ],
     chosen:
-      'submit_documents and enter_pin are applicant steps with unsigned outcomes. The portal submission of issue is signed in the engine as for any portal application; the regulation\'s reading (no EDS at first issue) needs an engine change. Re-issue (p.7(1)) and portal revocation (p.8(1)) are signed with the recipient\'s own, current certificate, as the engine does.',
-    configurable: 'An unsigned portal submission for first issue, and applicant steps recorded by the operator at the counter, are engine changes.',
+      'submit_documents and enter_pin are applicant steps with unsigned outcomes. enter_pin is taken at the desk\'s pin pad: when the ID card accepts the recipient\'s PIN (POST /api/nca/cases/:id/id-card/pin, src/http/nca-routes.ts), the step is recorded as the recipient\'s, its comment naming the operator whose session carried it; the card checking its holder\'s PIN is the holder\'s own act. The portal submission of issue is signed in the engine as for any portal application; the regulation\'s reading (no EDS at first issue) needs an engine change. Re-issue (p.7(1)) and portal revocation (p.8(1)) are signed with the recipient\'s own, current certificate, as the engine does.',
+    configurable: 'An unsigned portal submission for first issue is an engine change; other applicant steps recorded by the operator at the counter would follow the enter_pin route\'s pattern.',
     refs: [s004('L139-142, L175-178, L199-202', 'p.6(1), p.7(1), p.8(1)'), s004('L229', 'p.9 process 6')],
   },
   {
