@@ -48,24 +48,32 @@ function RegistryResult({ answer, number, i }: { answer: RegistryAnswer | null; 
   );
 }
 
-function ByNumber() {
+/** `initial`: a number given in the address (?number=, from the registry search), checked at once. */
+function ByNumber({ initial }: { initial: string }) {
   const i = useI18n();
   const { t } = i;
-  const [number, setNumber] = useState('');
+  const [number, setNumber] = useState(initial);
   const [sha, setSha] = useState('');
   const [answer, setAnswer] = useState<{ a: RegistryAnswer | null; number: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const check = async (raw: string) => {
     setError(null);
     setAnswer(null);
     try {
-      const n = number.trim().toUpperCase();
+      const n = raw.trim().toUpperCase();
       setAnswer({ a: await registryLookup(n, sha.trim() || undefined), number: n });
     } catch (err) {
       setError(err);
     }
   };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void check(number);
+  };
+  useEffect(() => {
+    if (initial.trim()) void check(initial);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initial]);
   return (
     <form className="panel narrow" onSubmit={submit} aria-labelledby="by-number-h">
       <h2 id="by-number-h">{t('registry.byNumber')}</h2>
@@ -167,7 +175,7 @@ export default function VerifyPage({ query }: { query: URLSearchParams }) {
         </div>
         <FormAlert message={formError} />
       </div>
-      <ByNumber />
+      <ByNumber initial={query.get('number') ?? ''} />
       <Working busy={busy}>{t('verify.working')}</Working>
       <ProblemAlert error={error} />
       {report && bundle && (
