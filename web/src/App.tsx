@@ -14,6 +14,7 @@ const page = (load: () => Promise<{ default: Page }>): LazyExoticComponent<Page>
 const ServicePage = page(() => import('./pages/Service.tsx'));
 const SignInPage = page(() => import('./pages/SignIn.tsx'));
 const VerifyPage = page(() => import('./pages/Verify.tsx'));
+const RegistriesPage = page(() => import('./pages/Registries.tsx'));
 const ApplyPage = page(() => import('./pages/Apply.tsx'));
 const CabinetPage = page(() => import('./pages/Cabinet.tsx'));
 const CasePage = page(() => import('./pages/Case.tsx'));
@@ -38,6 +39,7 @@ const ROUTES: Route[] = [
   { pattern: '/services/:id', page: ServicePage },
   { pattern: '/signin', page: SignInPage },
   { pattern: '/verify', page: VerifyPage },
+  { pattern: '/registries', page: RegistriesPage },
   // The NCA's certificates: the keys are generated in the browser (before the generic form).
   { pattern: '/apply/nca-certificates/issue', page: NcaApplyPage, auth: 'applicant' },
   { pattern: '/apply/nca-certificates/reissue', page: NcaApplyPage, auth: 'applicant' },
@@ -70,10 +72,10 @@ function Header({ path }: { path: string }) {
   const { t } = useI18n();
   const { user, signOut } = useSession();
   const items: Array<[string, string]> = isStaff(user)
-    ? [['/inbox', t('nav.inbox')], ...(user!.roles.includes('nca_operator') ? [['/nca/desk', t('nav.ncaDesk')] as [string, string]] : []), ['/office', t('nav.office')], ['/', t('nav.catalog')], ['/verify', t('nav.verify')]]
+    ? [['/inbox', t('nav.inbox')], ...(user!.roles.includes('nca_operator') ? [['/nca/desk', t('nav.ncaDesk')] as [string, string]] : []), ['/office', t('nav.office')], ['/', t('nav.catalog')], ['/verify', t('nav.verify')], ['/registries', t('nav.registries')]]
     : user
-      ? [['/', t('nav.catalog')], ['/cabinet', t('nav.cabinet')], ['/nca/keys', t('nav.ncaKeys')], ['/verify', t('nav.verify')]]
-      : [['/', t('nav.catalog')], ['/verify', t('nav.verify')]];
+      ? [['/', t('nav.catalog')], ['/cabinet', t('nav.cabinet')], ['/nca/keys', t('nav.ncaKeys')], ['/verify', t('nav.verify')], ['/registries', t('nav.registries')]]
+      : [['/', t('nav.catalog')], ['/verify', t('nav.verify')], ['/registries', t('nav.registries')]];
   const current = (href: string) => (href === '/' ? path === '/' || path.startsWith('/services') : path.startsWith(href));
   return (
     <header className="site-header">
