@@ -36,7 +36,9 @@ async function assertTimesOutWithin(limitMs: number, lookup: Promise<unknown>): 
   await assert.rejects(lookup, isGatewayError('timeout', new RegExp(`within ${limitMs} ms`)));
   const elapsed = performance.now() - started;
   assert.ok(elapsed >= limitMs - 5, `gave up after ${elapsed.toFixed(0)} ms, before the ${limitMs} ms limit`);
-  assert.ok(elapsed < limitMs + 300, `gave up after ${elapsed.toFixed(0)} ms, long after the ${limitMs} ms limit`);
+  // The bound only has to tell "gave up at its limit" from "waited for the database" (which never
+  // answers while the test holds it); a loaded machine can delay timers by some hundreds of ms.
+  assert.ok(elapsed < limitMs + 1000, `gave up after ${elapsed.toFixed(0)} ms, long after the ${limitMs} ms limit`);
 }
 
 // Holds every result back, like a database under heavy load.
