@@ -5,17 +5,18 @@
 // certificate looked up by its serial (GET /api/pki/certificates/:serial, an operator may see any),
 // the identity documents scanned, and the application (revoke_at_counter) signed by the operator.
 import { useMemo, useRef, useState } from 'react';
-import { applicationPayload, checkDocuments, requiredDocuments } from '../../../src/core/application.ts';
+import { checkDocuments, requiredDocuments } from '../../../src/core/application.ts';
 import { validateIin } from '../../../src/core/identifiers.ts';
 import type { MatchContext } from '../../../src/core/regulation.ts';
 import type { CaseSummary, Service, SubCase } from '../lib/types.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
-import { get, newIdempotencyKey, post, refusedOnPage } from '../lib/api.ts';
+import { get, newIdempotencyKey, refusedOnPage } from '../lib/api.ts';
 import { serviceEntry, useLoad } from '../lib/catalog.ts';
 import { navigate } from '../lib/router.tsx';
 import { useSession, type User } from '../lib/session.tsx';
-import { described, sent, type Attachment } from '../lib/files.ts';
-import { signPayload, type KeyStore } from '../lib/eds.ts';
+import { described, type Attachment } from '../lib/files.ts';
+import type { KeyStore } from '../lib/eds.ts';
+import { submitAtDesk } from '../lib/desk.ts';
 import { problemsByField } from '../lib/forms.ts';
 import { problemText, problemTexts } from '../components/FieldInput.tsx';
 import { DocumentUploads } from '../components/Uploads.tsx';
@@ -143,12 +144,10 @@ function RevokeAtCounter({ svc, sc }: { svc: Service; sc: SubCase }) {
 
   const accept = async (ks: KeyStore) => {
     const applicant = { iin, ...(holderBin ? { bin: holderBin } : {}) };
-    const payload = applicationPayload({ serviceId: svc.id, subcase: sc.id, channel: CHANNEL, applicant, fields, documents: docs.map(described) });
-    const signature = await signPayload(ks, payload);
     try {
-      const res = await post<CaseSummary>('/api/cases', { serviceId: svc.id, subcase: sc.id, channel: CHANNEL, applicant, fields, documents: docs.map(sent), signature }, { idempotencyKey: key.current });
+      const res = await submitAtDesk(ks, { svc, sc, channel: CHANNEL, applicant, fields, docs }, { idempotencyKey: key.current });
       setSigning(false);
-      navigate(`/nca/desk/${res.body.id}`);
+      navigate(`/nca/desk/${res.id}`);
     } catch (e) {
       refusedOnPage(e, (refusal) => {
         setSigning(false);

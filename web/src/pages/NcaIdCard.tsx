@@ -5,15 +5,16 @@
 // the issue the certificates written onto the card, read here in the browser. The PIN lives only
 // in the input while it is typed: it is sent once, never stored or logged, and cleared after use.
 import { useEffect, useRef, useState } from 'react';
-import { applicationPayload, checkDocuments, requiredDocuments } from '../../../src/core/application.ts';
+import { checkDocuments, requiredDocuments } from '../../../src/core/application.ts';
 import { validateIin } from '../../../src/core/identifiers.ts';
 import type { MatchContext } from '../../../src/core/regulation.ts';
-import type { CaseSummary, CaseView, Service, SubCase } from '../lib/types.ts';
+import type { CaseView, Service, SubCase } from '../lib/types.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
 import { ApiError, get, newIdempotencyKey, post, refusedOnPage } from '../lib/api.ts';
 import { navigate } from '../lib/router.tsx';
-import { described, sent, type Attachment } from '../lib/files.ts';
-import { signPayload, type KeyStore } from '../lib/eds.ts';
+import { described, type Attachment } from '../lib/files.ts';
+import type { KeyStore } from '../lib/eds.ts';
+import { submitAtDesk } from '../lib/desk.ts';
 import { problemsByField } from '../lib/forms.ts';
 import { problemText, problemTexts } from '../components/FieldInput.tsx';
 import { DocumentUploads } from '../components/Uploads.tsx';
@@ -272,12 +273,10 @@ export function IssueOnCard({ svc, sc }: { svc: Service; sc: SubCase }) {
 
   const accept = async (ks: KeyStore) => {
     const applicant = { iin };
-    const payload = applicationPayload({ serviceId: svc.id, subcase: sc.id, channel: 'psc', applicant, fields, documents: docs.map(described) });
-    const signature = await signPayload(ks, payload);
     try {
-      const res = await post<CaseSummary>('/api/cases', { serviceId: svc.id, subcase: sc.id, channel: 'psc', applicant, fields, documents: docs.map(sent), signature }, { idempotencyKey: key.current });
+      const res = await submitAtDesk(ks, { svc, sc, channel: 'psc', applicant, fields, docs }, { idempotencyKey: key.current });
       setSigning(false);
-      navigate(`/nca/desk/${res.body.id}`);
+      navigate(`/nca/desk/${res.id}`);
     } catch (e) {
       refusedOnPage(e, (refusal) => {
         setSigning(false);

@@ -3,17 +3,18 @@
 // company), the form is typed from the paper, the scans attached, and the operator signs; the
 // receipt then names the case number and the date the result is due.
 import { useMemo, useRef, useState } from 'react';
-import { applicationPayload, checkDocuments, requiredDocuments, validateFields } from '../../../src/core/application.ts';
+import { checkDocuments, requiredDocuments, validateFields } from '../../../src/core/application.ts';
 import { validateBin, validateIin } from '../../../src/core/identifiers.ts';
 import { matches, type MatchContext } from '../../../src/core/regulation.ts';
-import type { ApplicantKind, CaseSummary, Service, SubCase } from '../lib/types.ts';
+import type { ApplicantKind, Service, SubCase } from '../lib/types.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
-import { newIdempotencyKey, post, refusedOnPage } from '../lib/api.ts';
+import { newIdempotencyKey, refusedOnPage } from '../lib/api.ts';
 import { catalogList, serviceEntry, useLoad } from '../lib/catalog.ts';
 import { navigate } from '../lib/router.tsx';
 import { useSession, type User } from '../lib/session.tsx';
-import { described, sent, type Attachment } from '../lib/files.ts';
-import { signPayload, type KeyStore } from '../lib/eds.ts';
+import { described, type Attachment } from '../lib/files.ts';
+import type { KeyStore } from '../lib/eds.ts';
+import { submitAtDesk } from '../lib/desk.ts';
 import { FieldInput, problemText, problemTexts } from '../components/FieldInput.tsx';
 import { DocumentUploads } from '../components/Uploads.tsx';
 import { SignDialog } from '../components/SignDialog.tsx';
@@ -109,13 +110,10 @@ function AcceptForm({ svc, sc }: { svc: Service; sc: SubCase }) {
 
   const applicant = { iin, ...(kind !== 'individual' ? { bin } : {}) };
   const accept = async (ks: KeyStore) => {
-    const payload = applicationPayload({ serviceId: svc.id, subcase: sc.id, channel: CHANNEL, applicant, fields: now, documents: docs.map(described) });
-    const signature = await signPayload(ks, payload);
-    setProgress(0);
     try {
-      const res = await post<CaseSummary>('/api/cases', { serviceId: svc.id, subcase: sc.id, channel: CHANNEL, applicant, fields: now, documents: docs.map(sent), signature }, { idempotencyKey: key.current, onProgress: setProgress });
+      const res = await submitAtDesk(ks, { svc, sc, channel: CHANNEL, applicant, fields: now, docs }, { idempotencyKey: key.current, onProgress: setProgress });
       setSigning(false);
-      navigate(`/office/receipt/${res.body.id}`, { replace: true });
+      navigate(`/office/receipt/${res.id}`, { replace: true });
     } catch (e) {
       refusedOnPage(e, (refusal) => {
         setSigning(false);
