@@ -158,10 +158,11 @@ async function benchSubmissions(engine: 'sqlite' | 'postgres', workers: number, 
     const body = JSON.stringify(await signedSubmission(makeCatalog(), { iin: who.iin!, bin: who.bin!, sign }));
     const url = `${base}/api/cases`;
     await load({ url, token: si.token, body, total: 300, concurrency: 16, maxSeconds: 10 }); // warm-up
-    const cpu0 = { server: cpuSecondsOf({ pgrp: child.pid! }), postgres: cpuSecondsOf({ comm: 'postgres' }) };
+    const cpuNow = { server: () => cpuSecondsOf({ pgrp: child.pid! }), postgres: () => cpuSecondsOf({ comm: 'postgres' }) };
+    const cpu0 = { server: cpuNow.server(), postgres: cpuNow.postgres() };
     const r = await load({ url, token: si.token, body, total: Number(process.env.BENCH_SUBMISSIONS ?? 8000), concurrency: 32, maxSeconds: 30 });
     const n = r.ok + r.failed;
-    const cpuMs = (k: 'server' | 'postgres') => +((((k === 'server' ? cpuSecondsOf({ pgrp: child.pid! }) : cpuSecondsOf({ comm: 'postgres' })) - cpu0[k]) * 1000) / Math.max(1, n)).toFixed(3);
+    const cpuMs = (k: 'server' | 'postgres') => +(((cpuNow[k]() - cpu0[k]) * 1000) / Math.max(1, n)).toFixed(3);
     emit({
       bench: 'signed_submissions_http', engine, workers, requests: n, failed: r.failed, seconds: +r.seconds.toFixed(2), perSecond: Math.round(r.ok / r.seconds), p50ms: +r.p50.toFixed(2), p99ms: +r.p99.toFixed(2),
       serverCpuMsPerRequest: cpuMs('server'), ...(engine === 'postgres' ? { postgresCpuMsPerRequest: cpuMs('postgres') } : {}),
@@ -338,16 +339,20 @@ async function rawPostLoad(opts: { port: number; path: string; contentType: stri
   return { ok, failed, seconds, connections, p50: q(0.5), p99: q(0.99), firstError };
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
-function cpuSeconds(pid: number | undefined): number | null {
-  if (!pid) return null;
+/** A process's name, process group and CPU seconds (utime + stime) from /proc/PID/stat; null when gone. */
+function procStat(pid: number | string): { comm: string; pgrp: number; cpuSeconds: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ (100)
+    return { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), pgrp: Number(fields[2]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100 }; // USER_HZ (100)
   } catch {
     return null;
   }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+function cpuSeconds(pid: number | undefined): number | null {
+  return pid ? procStat(pid)?.cpuSeconds ?? null : null;
 }
 
 /**
@@ -359,14 +364,8 @@ function cpuSecondsOf(match: { pgrp?: number; comm?: string }): number {
   let total = 0;
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if ((match.pgrp !== undefined && Number(fields[2]) === match.pgrp) || (match.comm !== undefined && comm === match.comm)) total += (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      // gone meanwhile
-    }
+    const p = procStat(name);
+    if (p && ((match.pgrp !== undefined && p.pgrp === match.pgrp) || (match.comm !== undefined && p.comm === match.comm))) total += p.cpuSeconds;
   }
   return total;
 }
