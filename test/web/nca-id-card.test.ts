@@ -97,7 +97,9 @@ describe('issue onto an ID card at the NCA desk, in Chromium', { timeout: 240_00
       await main.getByRole('button', { name: op.t('nca.card.enterPin'), exact: true }).click();
       await main.locator('.alert-success', { hasText: op.t('nca.card.pinAccepted') }).waitFor();
       assert.equal((await caseRow(caseId)).current_step, 'confirm_request');
-      assert.equal(await main.getByLabel(op.t('nca.card.pin'), { exact: true }).count(), 0, 'the pin pad is put away once the PIN is in');
+      // The pin pad is put away once the PIN is in: the page reloads the case after the success
+      // notice, so wait for that render rather than reading the page at one instant.
+      await main.getByLabel(op.t('nca.card.pin'), { exact: true }).waitFor({ state: 'detached' });
       await op.visit('card-pin-accepted');
 
       // The operator's confirmation; the NCA IS checks it and the certificates are written onto the card.
